@@ -1,0 +1,87 @@
+package dev.eventsuite.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/**
+ * The CloudEvents 1.0 attributes of a record on one of the suite's own topics, carried in Kafka
+ * headers in binary content mode ({@code ce_id}, {@code ce_type}, ...); the value is the event's
+ * JSON.
+ *
+ * @param id deterministic id, see {@link EventIds}
+ * @param type the event type, e.g. {@code dev.eventsuite.metric.recorded}
+ * @param source the producing context, e.g. {@code /eventsuite/ingest-service}
+ * @param time when the event happened
+ * @param subject what the event is about (entity id, document id, object path); may be null
+ */
+public record CloudEvent(String id, String type, String source, Instant time, String subject) {
+
+  public static final String SPEC_VERSION = "1.0";
+  public static final String HEADER_ID = "ce_id";
+  public static final String HEADER_TYPE = "ce_type";
+  public static final String HEADER_SOURCE = "ce_source";
+  public static final String HEADER_TIME = "ce_time";
+  public static final String HEADER_SPEC_VERSION = "ce_specversion";
+  public static final String HEADER_SUBJECT = "ce_subject";
+  public static final String HEADER_CONTENT_TYPE = "content-type";
+  public static final String JSON = "application/json";
+
+  public CloudEvent {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(time, "time");
+  }
+
+  /** Writes the attributes as binary-mode headers, replacing any earlier ones. */
+  public Headers writeTo(Headers headers) {
+    put(headers, HEADER_SPEC_VERSION, SPEC_VERSION);
+    put(headers, HEADER_ID, id);
+    put(headers, HEADER_TYPE, type);
+    put(headers, HEADER_SOURCE, source);
+    put(headers, HEADER_TIME, time.toString());
+    if (subject != null) {
+      put(headers, HEADER_SUBJECT, subject);
+    }
+    put(headers, HEADER_CONTENT_TYPE, JSON);
+    return headers;
+  }
+
+  /**
+   * Reads the attributes from binary-mode headers; empty when the record carries none (e.g. a
+   * producer outside the suite wrote it) or they are incomplete.
+   */
+  public static Optional<CloudEvent> readFrom(Headers headers) {
+    String id = text(headers, HEADER_ID);
+    String type = text(headers, HEADER_TYPE);
+    String source = text(headers, HEADER_SOURCE);
+    String time = text(headers, HEADER_TIME);
+    if (id == null || type == null || source == null || time == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new CloudEvent(id, type, source, Instant.parse(time), text(headers, HEADER_SUBJECT)));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The value of a header as UTF-8 text, the last one when repeated; null when absent. */
+  public static String text(Headers headers, String name) {
+    Header header = headers.lastHeader(name);
+    return header == null || header.value() == null
+        ? null
+        : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static void put(Headers headers, String name, String value) {
+    headers.remove(name);
+    headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+}

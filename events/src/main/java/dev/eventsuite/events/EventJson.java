@@ -1,0 +1,93 @@
+package dev.eventsuite.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+
+/** The one JSON mapping of every event, used by every service on every topic and API. */
+public final class EventJson {
+
+  private static final ObjectMapper MAPPER = configure(new ObjectMapper());
+
+  private EventJson() {}
+
+  /**
+   * Applies the suite's JSON conventions to a mapper: ISO-8601 times, unknown fields ignored,
+   * absent values omitted. Services call this on the framework's mapper so HTTP and streams agree.
+   */
+  public static ObjectMapper configure(ObjectMapper mapper) {
+    return mapper
+        .registerModule(new JavaTimeModule())
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+        .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+  }
+
+  /** A shared mapper with the suite's conventions; do not reconfigure it. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  public static byte[] toBytes(Object event) {
+    try {
+      return MAPPER.writeValueAsBytes(event);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot serialise " + event.getClass().getName(), e);
+    }
+  }
+
+  public static String toJson(Object event) {
+    try {
+      return MAPPER.writeValueAsString(event);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot serialise " + event.getClass().getName(), e);
+    }
+  }
+
+  /**
+   * Reads an event of the given type.
+   *
+   * @throws InvalidEventException when the bytes are not JSON of that shape
+   */
+  public static <T> T fromBytes(byte[] json, Class<T> type) {
+    try {
+      return MAPPER.readValue(json, type);
+    } catch (IOException e) {
+      throw new InvalidEventException(
+          "not a valid " + type.getSimpleName() + " JSON document: " + firstLine(e.getMessage()),
+          e);
+    }
+  }
+
+  /**
+   * Reads any JSON document as a tree.
+   *
+   * @throws InvalidEventException when the bytes are not JSON
+   */
+  public static JsonNode tree(byte[] json) {
+    if (json == null || json.length == 0) {
+      throw new InvalidEventException("the event is empty: expected a JSON document");
+    }
+    try {
+      return MAPPER.readTree(json);
+    } catch (IOException e) {
+      throw new InvalidEventException(
+          "the event is not valid JSON: " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}
