@@ -11,32 +11,39 @@ import java.util.List;
 /** The suite's topics with their default names, keys and value types. */
 public final class Topics {
 
+  public static final String OBJECT_EVENTS_NAME = "object-events";
+  public static final String METRIC_EVENTS_NAME = "metric-events";
+  public static final String DOCUMENTS_NAME = "documents";
+  public static final String DOCUMENT_CHUNKS_NAME = "document-chunks";
+  public static final String FEATURES_NAME = "features";
+  public static final String ANOMALIES_NAME = "anomalies";
+
   /** OCI Object Storage events, CloudEvents 0.1 envelopes as OCI Events writes them. */
   public static final Topic<ObjectChanged> OBJECT_EVENTS =
-      new Topic<>("object-events", "object path namespace/bucket/object", ObjectChanged.class);
+      new Topic<>(OBJECT_EVENTS_NAME, "object path namespace/bucket/object", ObjectChanged.class);
 
   /**
    * Metric events, in any of the shapes {@link dev.eventsuite.events.metric.MetricEventParser}
    * accepts.
    */
   public static final Topic<MetricRecorded> METRIC_EVENTS =
-      new Topic<>("metric-events", "entity id", MetricRecorded.class);
+      new Topic<>(METRIC_EVENTS_NAME, "entity id", MetricRecorded.class);
 
   /** Document sections and removals. */
   public static final Topic<DocumentEvent> DOCUMENTS =
-      new Topic<>("documents", "document id", DocumentEvent.class);
+      new Topic<>(DOCUMENTS_NAME, "document id", DocumentEvent.class);
 
   /** Enriched chunks and document removals. */
   public static final Topic<ChunkEvent> DOCUMENT_CHUNKS =
-      new Topic<>("document-chunks", "document id", ChunkEvent.class);
+      new Topic<>(DOCUMENT_CHUNKS_NAME, "document id", ChunkEvent.class);
 
   /** An entity's feature snapshot after each metric event. */
   public static final Topic<FeaturesUpdated> FEATURES =
-      new Topic<>("features", "entity id", FeaturesUpdated.class);
+      new Topic<>(FEATURES_NAME, "entity id", FeaturesUpdated.class);
 
   /** Anomalies found in the feature stream. */
   public static final Topic<AnomalyDetected> ANOMALIES =
-      new Topic<>("anomalies", "entity id", AnomalyDetected.class);
+      new Topic<>(ANOMALIES_NAME, "entity id", AnomalyDetected.class);
 
   private static final String DEAD_LETTER_SUFFIX = "-dlq";
 

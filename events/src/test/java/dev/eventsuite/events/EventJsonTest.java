@@ -69,6 +69,7 @@ class EventJsonTest {
             null,
             42.0,
             null,
+            false,
             new EntityActivity(1, Map.of("5m", 1L), T, null, null),
             new SeriesFeatures(
                 null,

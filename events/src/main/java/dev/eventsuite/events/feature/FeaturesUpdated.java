@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param metric the event's metric name; null for the unnamed metric
  * @param value the event's value; null for a count-only event
  * @param eventType the event's type; may be null
+ * @param late whether the event was older than the entity's latest event: it then updates counts,
+ *     statistics and windows but not the last value, delta, ratio or EWMA
  * @param activity features of the entity's events of any metric and type
  * @param series features of the event's metric; null for a count-only event
  * @param source where the metric event was read
@@ -26,6 +28,7 @@ public record FeaturesUpdated(
     String metric,
     Double value,
     String eventType,
+    boolean late,
     EntityActivity activity,
     SeriesFeatures series,
     SourcePosition source,

@@ -17,9 +17,8 @@ class OciObjectEventsTest {
 
   @Test
   void shouldReadTheOciReferenceCreateObjectEvent() throws IOException {
-    Path sample =
-        Path.of(System.getProperty("suite.datasets", "../../shared/datasets"), REFERENCE_EVENT);
-    assertThat(sample).as("the OCI reference event; set -Dsuite.datasets=DIR").exists();
+    Path sample = Path.of(System.getProperty("datasets.dir"), REFERENCE_EVENT);
+    assertThat(sample).as("the OCI reference event; set -Ddatasets.dir=DIR").exists();
 
     OciEventParseResult result = OciObjectEvents.parse(Files.readAllBytes(sample));
 

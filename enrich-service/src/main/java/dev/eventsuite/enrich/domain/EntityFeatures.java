@@ -1,0 +1,159 @@
+package dev.eventsuite.enrich.domain;
+
+import dev.eventsuite.events.SourcePosition;
+import dev.eventsuite.events.feature.EntityActivity;
+import dev.eventsuite.events.feature.FeaturesUpdated;
+import dev.eventsuite.events.feature.SeriesFeatures;
+import dev.eventsuite.events.metric.MetricRecorded;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The running features of one entity: activity over all its events, and one {@link SeriesState} per
+ * metric it reports.
+ *
+ * <p>An event is <em>in order</em> when its time is at or after the entity's latest event time; it
+ * then updates everything. A <em>late</em> event within the allowed lateness updates counts,
+ * statistics and the windows it falls in, but not the last value, delta, ratio or EWMA. Anything
+ * later changes nothing.
+ */
+public final class EntityFeatures {
+
+  private static final String UNNAMED_METRIC = "";
+
+  final String entityId;
+  long totalEvents;
+  Instant latestEventTime;
+  String lastEventType;
+  SourcePosition lastApplied;
+  final WindowBuckets activity;
+  final Map<String, SeriesState> series;
+
+  public EntityFeatures(String entityId, FeatureSettings settings) {
+    this(
+        entityId,
+        0,
+        null,
+        null,
+        null,
+        new WindowBuckets(settings.bucket().toMillis()),
+        new HashMap<>());
+  }
+
+  EntityFeatures(
+      String entityId,
+      long totalEvents,
+      Instant latestEventTime,
+      String lastEventType,
+      SourcePosition lastApplied,
+      WindowBuckets activity,
+      Map<String, SeriesState> series) {
+    this.entityId = entityId;
+    this.totalEvents = totalEvents;
+    this.latestEventTime = latestEventTime;
+    this.lastEventType = lastEventType;
+    this.lastApplied = lastApplied;
+    this.activity = activity;
+    this.series = series;
+  }
+
+  public String entityId() {
+    return entityId;
+  }
+
+  /** The position of the last event applied, or null. */
+  public SourcePosition lastApplied() {
+    return lastApplied;
+  }
+
+  /**
+   * Applies an event read at the given position.
+   *
+   * @param now the time to stamp the snapshot with
+   */
+  public ApplyOutcome apply(
+      MetricRecorded event, SourcePosition position, FeatureSettings settings, Instant now) {
+    if (lastApplied != null && position.isAtOrBefore(lastApplied)) {
+      return new ApplyOutcome.AlreadyApplied();
+    }
+    long time = event.timestamp().toEpochMilli();
+    boolean late = latestEventTime != null && event.timestamp().isBefore(latestEventTime);
+    if (late && latestEventTime.toEpochMilli() - time > settings.allowedLateness().toMillis()) {
+      return new ApplyOutcome.TooLate(
+          "event time "
+              + event.timestamp()
+              + " is "
+              + Duration.ofMillis(latestEventTime.toEpochMilli() - time)
+              + " behind entity "
+              + entityId
+              + "'s latest event ("
+              + latestEventTime
+              + "); the allowed lateness is "
+              + settings.allowedLateness());
+    }
+    Double secondsSincePrevious =
+        late || latestEventTime == null ? null : (time - latestEventTime.toEpochMilli()) / 1000.0;
+    long longest = settings.longestWindowMillis();
+    long end = late ? latestEventTime.toEpochMilli() : time;
+    boolean inWindows = activity.reaches(time, end, longest);
+
+    totalEvents++;
+    if (inWindows) {
+      activity.add(time, Double.NaN);
+    }
+    if (!late) {
+      latestEventTime = event.timestamp();
+      if (event.eventType() != null) {
+        lastEventType = event.eventType();
+      }
+    }
+    SeriesFeatures seriesFeatures = null;
+    if (!event.isCountOnly()) {
+      SeriesState state =
+          series.computeIfAbsent(
+              seriesKey(event.metric()),
+              k -> new SeriesState(event.metric(), settings.bucket().toMillis()));
+      if (late) {
+        state.addLate(time, event.value(), inWindows);
+      } else {
+        state.addLatest(time, event.value(), settings.ewmaAlpha());
+      }
+      state.windows.evict(end, longest);
+      seriesFeatures = state.features(end, settings, late);
+    }
+    activity.evict(end, longest);
+    lastApplied = position;
+
+    return new ApplyOutcome.Applied(
+        new FeaturesUpdated(
+            entityId,
+            event.eventId(),
+            event.timestamp(),
+            event.metric(),
+            event.value(),
+            event.eventType(),
+            late,
+            activity(end, settings, secondsSincePrevious),
+            seriesFeatures,
+            position,
+            now));
+  }
+
+  private EntityActivity activity(
+      long endMillis, FeatureSettings settings, Double secondsSincePrevious) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (Duration window : settings.windows()) {
+      counts.put(
+          FeatureSettings.label(window), activity.window(endMillis, window.toMillis()).count);
+    }
+    return new EntityActivity(
+        totalEvents, counts, latestEventTime, lastEventType, secondsSincePrevious);
+  }
+
+  static String seriesKey(String metric) {
+    return metric == null ? UNNAMED_METRIC : metric;
+  }
+}

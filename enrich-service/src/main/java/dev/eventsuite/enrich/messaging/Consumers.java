@@ -1,0 +1,32 @@
+package dev.eventsuite.enrich.messaging;
+
+import dev.eventsuite.enrich.config.EnrichConfig;
+import dev.eventsuite.platform.config.SuiteConfig;
+import dev.eventsuite.platform.kafka.StreamLoops;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+
+/** Starts enrich-service's two streams: metric events to features, documents to chunks. */
+@ApplicationScoped
+public class Consumers {
+
+  private static final int DOCUMENT_SECTIONS_PER_POLL = 20;
+
+  void start(
+      @Observes StartupEvent event,
+      StreamLoops loops,
+      SuiteConfig suite,
+      EnrichConfig config,
+      MetricEventsHandler metrics,
+      DocumentsHandler documents) {
+    loops.start(
+        "metrics",
+        List.of(suite.topics().metricEvents()),
+        metrics,
+        config.features().maxPollRecords());
+    loops.start(
+        "documents", List.of(suite.topics().documents()), documents, DOCUMENT_SECTIONS_PER_POLL);
+  }
+}

@@ -1,0 +1,304 @@
+package dev.eventsuite.launcher.kafka;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * Apache Kafka's own KRaft server, one node acting as broker and controller, running in this JVM.
+ *
+ * <p>It serves the tests (one broker per test JVM) and the local suite ({@link KafkaBrokerMain}
+ * runs it as a child process). Storage is either a folder that survives restarts or a temporary
+ * folder removed on {@link #close()}.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+  private final KafkaRaftServer server;
+  private final String bootstrapServers;
+  private final Path logDir;
+  private final boolean ephemeral;
+  private final int defaultPartitions;
+
+  private EmbeddedKafka(
+      KafkaRaftServer server,
+      String bootstrapServers,
+      Path logDir,
+      boolean ephemeral,
+      int defaultPartitions) {
+    this.server = server;
+    this.bootstrapServers = bootstrapServers;
+    this.logDir = logDir;
+    this.ephemeral = ephemeral;
+    this.defaultPartitions = defaultPartitions;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The address clients connect to, e.g. {@code localhost:9092}. */
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** The folder holding the broker's logs and metadata. */
+  public Path logDir() {
+    return logDir;
+  }
+
+  /** Creates the topics that do not exist yet, with the broker's default partition count. */
+  public void createTopics(Collection<String> names) {
+    createTopics(names, defaultPartitions);
+  }
+
+  /** Creates the topics that do not exist yet. */
+  public void createTopics(Collection<String> names, int partitions) {
+    try (Admin admin = admin(bootstrapServers)) {
+      List<NewTopic> topics = new ArrayList<>();
+      for (String name : names) {
+        topics.add(new NewTopic(name, partitions, (short) 1));
+      }
+      admin
+          .createTopics(topics)
+          .values()
+          .forEach(
+              (name, result) -> {
+                try {
+                  result.get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                  if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("cannot create topic " + name, e.getCause());
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new IllegalStateException("interrupted creating topic " + name, e);
+                } catch (TimeoutException e) {
+                  throw new IllegalStateException("timed out creating topic " + name, e);
+                }
+              });
+    }
+  }
+
+  /** Stops the broker, waiting for it to shut down, and removes its storage when ephemeral. */
+  @Override
+  public void close() {
+    server.shutdown();
+    server.awaitShutdown();
+    if (ephemeral) {
+      deleteRecursively(logDir);
+    }
+  }
+
+  /** Blocks until the broker has stopped. */
+  public void awaitShutdown() {
+    server.awaitShutdown();
+  }
+
+  static Admin admin(String bootstrapServers) {
+    return Admin.create(
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+  }
+
+  private static void deleteRecursively(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + root, e);
+    }
+  }
+
+  /** Configures and starts an {@link EmbeddedKafka}. */
+  public static final class Builder {
+
+    private int port;
+    private int controllerPort;
+    private Path dataDir;
+    private int partitions = 3;
+    private final List<String> topics = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The client port; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** The KRaft controller port; 0 (the default) picks a free one. */
+    public Builder controllerPort(int controllerPort) {
+      this.controllerPort = controllerPort;
+      return this;
+    }
+
+    /**
+     * A folder that keeps the broker's data across restarts; without one, the data lives in a
+     * temporary folder removed on close.
+     */
+    public Builder dataDir(Path dataDir) {
+      this.dataDir = dataDir;
+      return this;
+    }
+
+    /** The partition count of topics created by this broker (default 3). */
+    public Builder partitions(int partitions) {
+      if (partitions < 1) {
+        throw new IllegalArgumentException("partitions must be at least 1, not " + partitions);
+      }
+      this.partitions = partitions;
+      return this;
+    }
+
+    /** Topics to create once the broker is up. */
+    public Builder topics(Collection<String> names) {
+      topics.addAll(names);
+      return this;
+    }
+
+    /**
+     * Formats the storage if it is new, starts the broker and waits until it answers and the topics
+     * exist.
+     */
+    public EmbeddedKafka start() {
+      try {
+        boolean ephemeral = dataDir == null;
+        Path logDir = ephemeral ? Files.createTempDirectory("embedded-kafka-") : dataDir;
+        Files.createDirectories(logDir);
+        int clientPort = port == 0 ? freePort() : port;
+        int quorumPort = controllerPort == 0 ? freePort() : controllerPort;
+        Properties config = serverConfig(logDir, clientPort, quorumPort);
+        formatIfNew(logDir, config);
+        KafkaRaftServer server =
+            new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
+        server.startup();
+        EmbeddedKafka kafka =
+            new EmbeddedKafka(server, "localhost:" + clientPort, logDir, ephemeral, partitions);
+        awaitReady(kafka.bootstrapServers());
+        kafka.createTopics(topics);
+        return kafka;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot prepare the broker's storage", e);
+      }
+    }
+
+    private Properties serverConfig(Path logDir, int clientPort, int quorumPort) {
+      Properties config = new Properties();
+      config.put("process.roles", "broker,controller");
+      config.put("node.id", "1");
+      config.put("controller.quorum.voters", "1@localhost:" + quorumPort);
+      config.put(
+          "listeners",
+          "PLAINTEXT://localhost:" + clientPort + ",CONTROLLER://localhost:" + quorumPort);
+      config.put("advertised.listeners", "PLAINTEXT://localhost:" + clientPort);
+      config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+      config.put("controller.listener.names", "CONTROLLER");
+      config.put("inter.broker.listener.name", "PLAINTEXT");
+      config.put("log.dirs", logDir.toAbsolutePath().toString());
+      config.put("num.partitions", String.valueOf(partitions));
+      // Topics are created explicitly, as on OCI Streaming: a mistyped name fails instead of
+      // silently creating a topic nobody reads.
+      config.put("auto.create.topics.enable", "false");
+      config.put("offsets.topic.replication.factor", "1");
+      config.put("offsets.topic.num.partitions", "5");
+      config.put("transaction.state.log.replication.factor", "1");
+      config.put("transaction.state.log.min.isr", "1");
+      config.put("share.coordinator.state.topic.replication.factor", "1");
+      config.put("share.coordinator.state.topic.min.isr", "1");
+      config.put("group.initial.rebalance.delay.ms", "0");
+      // A restarted node re-registers only once its previous session has expired (9 s by
+      // default); controller and broker share this process, so a short session is safe.
+      config.put("broker.heartbeat.interval.ms", "500");
+      config.put("broker.session.timeout.ms", "2000");
+      return config;
+    }
+
+    /** Formats the storage once; a folder that already holds a formatted log is reused. */
+    private static void formatIfNew(Path logDir, Properties config) throws IOException {
+      if (Files.exists(logDir.resolve("meta.properties"))) {
+        return;
+      }
+      Path configFile = Files.createTempFile("kafka-server-", ".properties");
+      try {
+        try (var out = Files.newBufferedWriter(configFile)) {
+          config.store(out, "embedded KRaft broker");
+        }
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        int exitCode;
+        try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+          String clusterId = Uuid.randomUuid().toString();
+          exitCode =
+              StorageTool.execute(
+                  new String[] {"format", "-t", clusterId, "-c", configFile.toString()}, print);
+        }
+        if (exitCode != 0) {
+          throw new IllegalStateException(
+              "formatting the broker's storage failed: " + output.toString(StandardCharsets.UTF_8));
+        }
+      } finally {
+        Files.deleteIfExists(configFile);
+      }
+    }
+
+    private static void awaitReady(String bootstrapServers) {
+      long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+      try (Admin admin = admin(bootstrapServers)) {
+        while (true) {
+          try {
+            admin.listTopics().names().get(5, TimeUnit.SECONDS);
+            return;
+          } catch (ExecutionException | TimeoutException e) {
+            if (System.nanoTime() > deadline) {
+              throw new IllegalStateException(
+                  "the broker did not answer within " + READY_TIMEOUT.toSeconds() + " s", e);
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for the broker", e);
+          }
+        }
+      }
+    }
+
+    private static int freePort() throws IOException {
+      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        socket.setReuseAddress(true);
+        return socket.getLocalPort();
+      }
+    }
+  }
+}

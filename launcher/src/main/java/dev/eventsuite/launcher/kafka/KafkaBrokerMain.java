@@ -1,0 +1,61 @@
+package dev.eventsuite.launcher.kafka;
+
+import dev.eventsuite.events.Topics;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs an {@link EmbeddedKafka} broker as its own process until it receives SIGTERM or SIGINT: the
+ * broker of the local suite.
+ */
+@Command(
+    name = "kafka-broker",
+    mixinStandardHelpOptions = true,
+    description = "Runs a single-node Apache Kafka (KRaft) broker with the suite's topics.")
+public final class KafkaBrokerMain implements Callable<Integer> {
+
+  @Option(names = "--data", required = true, description = "Folder of the broker's logs.")
+  Path dataDir;
+
+  @Option(
+      names = "--port",
+      defaultValue = "9092",
+      description = "Client port (default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--controller-port",
+      defaultValue = "9093",
+      description = "KRaft controller port (default ${DEFAULT-VALUE}).")
+  int controllerPort;
+
+  @Option(
+      names = "--partitions",
+      defaultValue = "3",
+      description = "Partitions of each topic created (default ${DEFAULT-VALUE}).")
+  int partitions;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new KafkaBrokerMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    EmbeddedKafka kafka =
+        EmbeddedKafka.builder()
+            .dataDir(dataDir)
+            .port(port)
+            .controllerPort(controllerPort)
+            .partitions(partitions)
+            .topics(Topics.allNamesWithDeadLetters())
+            .start();
+    Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "kafka-shutdown"));
+    System.out.println(
+        "Kafka broker ready on " + kafka.bootstrapServers() + ", data in " + dataDir);
+    kafka.awaitShutdown();
+    return 0;
+  }
+}

@@ -1,0 +1,94 @@
+package dev.eventsuite.launcher.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedKafkaTest {
+
+  @Test
+  void shouldCreateTheRequestedTopicsWithTheirPartitions() throws Exception {
+    try (EmbeddedKafka kafka =
+            EmbeddedKafka.builder().partitions(2).topics(List.of("a", "b-dlq")).start();
+        Admin admin = EmbeddedKafka.admin(kafka.bootstrapServers())) {
+
+      var topics = admin.describeTopics(List.of("a", "b-dlq")).allTopicNames().get();
+
+      assertThat(topics.get("a").partitions()).hasSize(2);
+      assertThat(topics.get("b-dlq").partitions()).hasSize(2);
+    }
+  }
+
+  @Test
+  void shouldKeepRecordsAcrossRestartsWhenGivenAFolder(@TempDir Path folder) throws Exception {
+    Path data = folder.resolve("kafka");
+    try (EmbeddedKafka kafka =
+        EmbeddedKafka.builder().dataDir(data).partitions(1).topics(List.of("kept")).start()) {
+      produce(kafka.bootstrapServers(), "kept", "k", "survives a restart");
+    }
+
+    try (EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(data).start()) {
+      assertThat(consumeAll(kafka.bootstrapServers(), "kept", 1))
+          .containsExactly("survives a restart");
+    }
+  }
+
+  @Test
+  void shouldRemoveTemporaryStorageOnClose() {
+    Path logDir;
+    try (EmbeddedKafka kafka = EmbeddedKafka.builder().start()) {
+      logDir = kafka.logDir();
+      assertThat(logDir).isDirectory();
+    }
+
+    assertThat(Files.exists(logDir)).isFalse();
+  }
+
+  private static void produce(String bootstrap, String topic, String key, String value)
+      throws Exception {
+    try (var producer =
+        new KafkaProducer<String, String>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+            new StringSerializer(),
+            new StringSerializer())) {
+      producer.send(new ProducerRecord<>(topic, key, value)).get();
+    }
+  }
+
+  private static List<String> consumeAll(String bootstrap, String topic, int expected) {
+    List<String> values = new ArrayList<>();
+    try (var consumer =
+        new KafkaConsumer<String, String>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "test",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+            new StringDeserializer(),
+            new StringDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (values.size() < expected && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+          values.add(record.value());
+        }
+      }
+    }
+    return values;
+  }
+}

@@ -1,0 +1,105 @@
+package dev.eventsuite.platform.config;
+
+import dev.eventsuite.events.Topics;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Configuration every service shares: the data folder, keys, topic names and Kafka behaviour. */
+@ConfigMapping(prefix = "suite")
+public interface SuiteConfig {
+
+  /** The folder of local data: buckets, embedded stores, indexes. */
+  @WithDefault(".data")
+  Path dataDir();
+
+  /**
+   * The key callers present on user-facing APIs ({@code X-API-Key} or {@code Authorization:
+   * Bearer}). Environment: {@code SUITE_API_KEY}. Without one, those APIs refuse every call.
+   */
+  Optional<String> apiKey();
+
+  /**
+   * The key for administrative endpoints. Environment: {@code SUITE_ADMIN_KEY}. Without one,
+   * administrative endpoints accept the API key.
+   */
+  Optional<String> adminKey();
+
+  /** Topic names. */
+  TopicNames topics();
+
+  /** How the services use Kafka beyond the {@code kafka.*} client settings. */
+  KafkaBehaviour kafka();
+
+  /** Topic names; each defaults to the name in {@link Topics} (also the OCI stream name). */
+  interface TopicNames {
+
+    @WithDefault(Topics.OBJECT_EVENTS_NAME)
+    String objectEvents();
+
+    @WithDefault(Topics.METRIC_EVENTS_NAME)
+    String metricEvents();
+
+    @WithDefault(Topics.DOCUMENTS_NAME)
+    String documents();
+
+    @WithDefault(Topics.DOCUMENT_CHUNKS_NAME)
+    String documentChunks();
+
+    @WithDefault(Topics.FEATURES_NAME)
+    String features();
+
+    @WithDefault(Topics.ANOMALIES_NAME)
+    String anomalies();
+  }
+
+  /** Producer and consumer behaviour. */
+  interface KafkaBehaviour {
+
+    /**
+     * Whether producers are idempotent. OCI Streaming does not support idempotent producers: the
+     * {@code oci} profile turns this off.
+     */
+    @WithDefault("true")
+    boolean idempotence();
+
+    /** The largest request a producer sends; OCI Streaming caps messages and requests at 1 MB. */
+    @WithDefault("1048576")
+    int maxRequestSize();
+
+    /** The most bytes fetched from one partition at once; 1 MB on OCI Streaming. */
+    @WithDefault("1048576")
+    int maxPartitionFetchBytes();
+
+    /** How long a producer waits to fill a batch. */
+    @WithDefault("5ms")
+    Duration linger();
+
+    /** Compression of produced batches: none, gzip, snappy, lz4 or zstd. */
+    @WithDefault("none")
+    String compression();
+
+    /**
+     * How often consumers make their effects durable and commit offsets. Shorter means less
+     * replayed work after a crash; longer means fewer flushes.
+     */
+    @WithDefault("1s")
+    Duration commitInterval();
+
+    /**
+     * How often a record whose processing throws is tried before it goes to the dead-letter topic.
+     */
+    @WithDefault("3")
+    int maxAttempts();
+
+    /** The longest pause between retries after a failed checkpoint. */
+    @WithDefault("30s")
+    Duration maxBackoff();
+
+    /** How long the readiness check waits for the broker. */
+    @WithDefault("3s")
+    Duration readinessTimeout();
+  }
+}

@@ -1,0 +1,98 @@
+package dev.eventsuite.platform.http;
+
+import dev.eventsuite.platform.config.SuiteConfig;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Enforces {@link ApiKeyRequired}: 401 without a valid key, 403 with a key of too little access.
+ */
+public class ApiKeyFilter {
+
+  /** The request property naming the caller's access, for rate limits and audit. */
+  public static final String CALLER = "suite.caller";
+
+  static final String API_KEY_HEADER = "X-API-Key";
+  private static final String BEARER = "Bearer ";
+
+  private final SuiteConfig config;
+
+  @Inject
+  public ApiKeyFilter(SuiteConfig config) {
+    this.config = config;
+  }
+
+  @ServerRequestFilter
+  public Optional<Response> check(
+      ContainerRequestContext request, ResourceInfo resource, UriInfo uri) {
+    ApiKeyRequired required = requirement(resource);
+    if (required == null) {
+      return Optional.empty();
+    }
+    String presented = presentedKey(request);
+    if (presented == null) {
+      return Optional.of(
+          unauthorized(
+              uri, "send the API key as 'X-API-Key: <key>' or 'Authorization: Bearer <key>'"));
+    }
+    boolean admin = config.adminKey().map(key -> matches(presented, key)).orElse(false);
+    boolean user = admin || config.apiKey().map(key -> matches(presented, key)).orElse(false);
+    if (!user) {
+      return Optional.of(unauthorized(uri, "the key is not valid"));
+    }
+    boolean adminRequired = required.value() == ApiKeyRequired.Access.ADMIN;
+    if (adminRequired && !admin && config.adminKey().isPresent()) {
+      return Optional.of(
+          ProblemMappers.respond(
+              Problem.of(403, "forbidden", "Forbidden", "this operation needs the admin key"),
+              uri));
+    }
+    request.setProperty(CALLER, admin ? "admin" : "user");
+    return Optional.empty();
+  }
+
+  private static ApiKeyRequired requirement(ResourceInfo resource) {
+    if (resource == null || resource.getResourceMethod() == null) {
+      return null;
+    }
+    ApiKeyRequired onMethod = resource.getResourceMethod().getAnnotation(ApiKeyRequired.class);
+    return onMethod != null
+        ? onMethod
+        : resource.getResourceClass().getAnnotation(ApiKeyRequired.class);
+  }
+
+  private static String presentedKey(ContainerRequestContext request) {
+    String header = request.getHeaderString(API_KEY_HEADER);
+    if (header != null && !header.isBlank()) {
+      return header.trim();
+    }
+    String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      String token = authorization.substring(BEARER.length()).trim();
+      return token.isEmpty() ? null : token;
+    }
+    return null;
+  }
+
+  /** Compares in constant time, so response times do not reveal how much of a key matched. */
+  private static boolean matches(String presented, String expected) {
+    return MessageDigest.isEqual(
+        presented.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Response unauthorized(UriInfo uri, String detail) {
+    Response problem =
+        ProblemMappers.respond(Problem.of(401, "unauthorized", "Unauthorized", detail), uri);
+    return Response.fromResponse(problem)
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"eventsuite\"")
+        .build();
+  }
+}

@@ -1,0 +1,34 @@
+package dev.eventsuite.platform.http;
+
+/** Ends a request with a problem response; thrown by resources and services at the edge. */
+public class ProblemException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient Problem problem;
+
+  public ProblemException(Problem problem) {
+    super(problem.detail());
+    this.problem = problem;
+  }
+
+  public Problem problem() {
+    return problem;
+  }
+
+  public static ProblemException badRequest(String kind, String detail) {
+    return new ProblemException(Problem.of(400, kind, "Bad request", detail));
+  }
+
+  public static ProblemException notFound(String detail) {
+    return new ProblemException(Problem.of(404, "not-found", "Not found", detail));
+  }
+
+  public static ProblemException tooLarge(String detail) {
+    return new ProblemException(Problem.of(413, "too-large", "Payload too large", detail));
+  }
+
+  public static ProblemException unavailable(String detail) {
+    return new ProblemException(Problem.of(503, "unavailable", "Service unavailable", detail));
+  }
+}

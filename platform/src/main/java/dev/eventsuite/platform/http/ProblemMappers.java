@@ -1,0 +1,99 @@
+package dev.eventsuite.platform.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.eventsuite.events.InvalidEventException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Translates every error, once, into {@code application/problem+json}. Internal details never reach
+ * the caller: unexpected errors are logged with a reference the response repeats.
+ */
+public class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  @ServerExceptionMapper
+  public Response problem(ProblemException e, UriInfo uri) {
+    return respond(e.problem(), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response invalidEvent(InvalidEventException e, UriInfo uri) {
+    return respond(Problem.of(400, "invalid-event", "Invalid event", e.getMessage()), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response validation(ConstraintViolationException e, UriInfo uri) {
+    List<Problem.FieldError> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+            .sorted(Comparator.comparing(Problem.FieldError::field))
+            .toList();
+    String detail =
+        errors.stream()
+            .map(f -> f.field() + ": " + f.message())
+            .reduce((a, b) -> a + "; " + b)
+            .orElse("");
+    return respond(
+        Problem.of(400, "validation", "Invalid request", detail).withErrors(errors), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+    return respond(
+        Problem.of(
+            400,
+            "malformed-json",
+            "Malformed JSON",
+            "the request body is not valid: " + e.getOriginalMessage()),
+        uri);
+  }
+
+  @ServerExceptionMapper
+  public Response http(WebApplicationException e, UriInfo uri) {
+    Response.StatusType status = e.getResponse().getStatusInfo();
+    if (status.getStatusCode() >= 500) {
+      return unexpected(e, uri);
+    }
+    String kind = status.getReasonPhrase().toLowerCase().replace(' ', '-');
+    return respond(
+        Problem.of(status.getStatusCode(), kind, status.getReasonPhrase(), e.getMessage()), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Throwable e, UriInfo uri) {
+    String reference = UUID.randomUUID().toString();
+    LOG.errorf(e, "unexpected error answering %s (reference %s)", uri.getPath(), reference);
+    return respond(
+        Problem.of(500, "internal", "Internal error", "the request failed; reference " + reference),
+        uri);
+  }
+
+  static Response respond(Problem problem, UriInfo uri) {
+    return Response.status(problem.status())
+        .type(Problem.MEDIA_TYPE)
+        .entity(problem.withInstance("/" + uri.getPath().replaceFirst("^/", "")))
+        .build();
+  }
+
+  /**
+   * The invalid field as the caller named it: the property path without the method and its
+   * argument.
+   */
+  private static String field(ConstraintViolation<?> violation) {
+    String path = violation.getPropertyPath().toString();
+    String[] parts = path.split("\\.");
+    return parts.length > 2
+        ? String.join(".", List.of(parts).subList(2, parts.length))
+        : parts[parts.length - 1];
+  }
+}

@@ -1,0 +1,31 @@
+package dev.eventsuite.platform.kafka;
+
+import java.util.Collection;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What a {@link StreamLoop} drives: a {@link RecordHandler} or a {@link BatchHandler}, with hooks
+ * for state kept per partition.
+ *
+ * <p>The loop guarantees at-least-once processing: it commits a record's offset only after the
+ * record was handled, everything published for it was acknowledged, and {@link #checkpoint()}
+ * returned. After a failure it rewinds to the last commit and replays, so effects must be
+ * idempotent.
+ */
+public interface StreamHandler {
+
+  /** Partitions were assigned: load any state kept for them. Called before their first record. */
+  default void partitionsAssigned(Collection<TopicPartition> partitions) {}
+
+  /**
+   * Partitions were taken away, or the loop rewinds after a failure: forget in-memory state for
+   * them. Whatever must survive was made durable by the preceding {@link #checkpoint()}.
+   */
+  default void partitionsRevoked(Collection<TopicPartition> partitions) {}
+
+  /**
+   * Makes the effects of every record handled so far durable (e.g. flushes a store). Offsets are
+   * committed only after it returns; if it throws, the loop rewinds and replays.
+   */
+  default void checkpoint() {}
+}

@@ -1,0 +1,41 @@
+package dev.eventsuite.platform.kafka;
+
+import dev.eventsuite.events.CloudEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Where a handler sends what it produces. Sends are asynchronous; the loop waits for all of them
+ * before committing the records they came from.
+ */
+public interface StreamOutput {
+
+  /** Publishes an event produced from a source record. */
+  void publish(
+      ConsumerRecord<String, byte[]> source,
+      String topic,
+      String key,
+      Object event,
+      CloudEvent cloudEvent);
+
+  /**
+   * Sends a record, unchanged, to its topic's dead-letter topic with the reason.
+   *
+   * @param errorType a stable class of error, e.g. {@code invalid-event}
+   * @param reason what is wrong, for a person to act on
+   */
+  void deadLetter(ConsumerRecord<String, byte[]> record, String errorType, String reason);
+
+  /**
+   * Like {@link #deadLetter(ConsumerRecord, String, String)} for a part of a record, such as one
+   * row of a file the record points to.
+   *
+   * @param location what part failed, e.g. {@code row 17}
+   * @param content the failed part itself
+   */
+  void deadLetter(
+      ConsumerRecord<String, byte[]> record,
+      String errorType,
+      String reason,
+      String location,
+      byte[] content);
+}
