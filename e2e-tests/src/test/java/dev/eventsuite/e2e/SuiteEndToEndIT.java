@@ -1,0 +1,91 @@
+package dev.eventsuite.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.eventsuite.events.EventJson;
+import dev.eventsuite.launcher.suite.Component;
+import dev.eventsuite.launcher.suite.ComponentStatus;
+import dev.eventsuite.launcher.suite.RunRecord;
+import dev.eventsuite.launcher.suite.RunningSuite;
+import dev.eventsuite.launcher.suite.Suite;
+import dev.eventsuite.testing.TopicTail;
+import dev.eventsuite.testing.TopicWriter;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** The suite as users run it: five services and a broker, each its own process. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteEndToEndIT {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Test
+  @Order(1)
+  void shouldBringEveryServiceToReady() throws Exception {
+    RunningSuite suite = SuiteUnderTest.get();
+
+    for (Component service : Component.services()) {
+      HttpResponse<String> ready = get(suite.url(service) + "/q/health/ready");
+      assertThat(ready.statusCode()).as(service.id() + " readiness").isEqualTo(200);
+    }
+    assertThat(Suite.status(suite.dataDir()))
+        .extracting(ComponentStatus::state)
+        .containsOnly(ComponentStatus.State.READY);
+  }
+
+  @Test
+  @Order(2)
+  void shouldTurnAMetricEventIntoFeatures() {
+    RunningSuite suite = SuiteUnderTest.get();
+    String user = "e2e-" + UUID.randomUUID();
+    String bootstrap = suite.url(Component.KAFKA);
+    try (TopicTail features = TopicTail.of(bootstrap, "features");
+        TopicWriter writer = new TopicWriter(bootstrap)) {
+      writer.write(
+          "metric-events",
+          user,
+          "{\"userId\":\"" + user + "\",\"metric\":42,\"timestamp\":\"2025-01-01T10:00:00\"}");
+
+      ConsumerRecord<String, byte[]> out =
+          features.await(1, r -> user.equals(r.key()), Duration.ofSeconds(30)).get(0);
+
+      JsonNode snapshot = EventJson.tree(out.value());
+      assertThat(snapshot.at("/entityId").asText()).isEqualTo(user);
+      assertThat(snapshot.at("/value").asDouble()).isEqualTo(42.0);
+      assertThat(snapshot.at("/activity/totalEvents").asLong()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void shouldLeaveNoProcessBehindWhenStopped() {
+    RunningSuite suite = SuiteUnderTest.get();
+    List<RunRecord> records = List.of(Component.values()).stream().map(suite::record).toList();
+
+    List<Component> stopped =
+        Suite.down(suite.dataDir(), new PrintStream(OutputStream.nullOutputStream()));
+
+    assertThat(stopped).containsExactlyInAnyOrder(Component.values());
+    assertThat(records)
+        .allSatisfy(
+            r -> assertThat(ProcessHandle.of(r.pid()).filter(ProcessHandle::isAlive)).isEmpty());
+  }
+
+  private static HttpResponse<String> get(String url) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}

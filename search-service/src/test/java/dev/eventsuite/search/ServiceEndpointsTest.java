@@ -1,0 +1,36 @@
+package dev.eventsuite.search;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.eventsuite.testing.KafkaTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+class ServiceEndpointsTest {
+
+  @Test
+  void shouldBeReadyWhenKafkaIsReachable() {
+    given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+  }
+
+  @Test
+  void shouldBeAlive() {
+    given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+  }
+
+  @Test
+  void shouldExposePrometheusMetricsAndOpenApi() {
+    given()
+        .when()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(containsString("jvm_memory_used_bytes"));
+    given().when().get("/q/openapi").then().statusCode(200).body(containsString("search-service"));
+  }
+}
