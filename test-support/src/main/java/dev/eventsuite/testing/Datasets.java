@@ -5,8 +5,8 @@ import java.nio.file.Path;
 
 /**
  * The labelled evaluation data (STS Benchmark, NAB, OCI event samples), found where the build's
- * {@code datasets.dir} property points: {@code ../shared/datasets} beside the checkout unless
- * overridden with {@code -Ddatasets.dir=DIR}.
+ * {@code datasets.dir} system property points: {@code ../shared/datasets} beside the checkout
+ * unless overridden with {@code -Ddatasets=DIR}.
  */
 public final class Datasets {
 
@@ -23,7 +23,7 @@ public final class Datasets {
     if (!Files.exists(path)) {
       throw new IllegalStateException(
           path
-              + " does not exist; point -Ddatasets.dir at the folder holding stsb/, nab/ and oci-events/");
+              + " does not exist; point -Ddatasets at the folder holding stsb/, nab/ and oci-events/");
     }
     return path;
   }

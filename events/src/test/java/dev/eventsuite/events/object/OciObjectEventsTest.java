@@ -18,7 +18,7 @@ class OciObjectEventsTest {
   @Test
   void shouldReadTheOciReferenceCreateObjectEvent() throws IOException {
     Path sample = Path.of(System.getProperty("datasets.dir"), REFERENCE_EVENT);
-    assertThat(sample).as("the OCI reference event; set -Ddatasets.dir=DIR").exists();
+    assertThat(sample).as("the OCI reference event; set -Ddatasets=DIR").exists();
 
     OciEventParseResult result = OciObjectEvents.parse(Files.readAllBytes(sample));
 
