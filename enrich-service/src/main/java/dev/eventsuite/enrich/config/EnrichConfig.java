@@ -13,6 +13,25 @@ public interface EnrichConfig {
   /** How features are computed from metric events. */
   Features features();
 
+  /** How documents are cut into chunks. */
+  Chunks chunks();
+
+  /** Chunks of documents, sized for the embedding model (all-MiniLM-L6-v2 reads 256 tokens). */
+  interface Chunks {
+
+    /** The most tokens of the embedding model's tokenizer in one chunk. */
+    @WithDefault("250")
+    int maxTokens();
+
+    /** Tokens shared by neighbouring chunks, so no sentence loses its context at a cut. */
+    @WithDefault("30")
+    int overlapTokens();
+
+    /** Document sections consumed in one poll. */
+    @WithDefault("20")
+    int maxPollRecords();
+  }
+
   /** Features of metric events. */
   interface Features {
 

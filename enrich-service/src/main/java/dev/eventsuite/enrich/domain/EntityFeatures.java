@@ -28,36 +28,46 @@ public final class EntityFeatures {
   long totalEvents;
   Instant latestEventTime;
   String lastEventType;
+  Double secondsSincePrevious;
+  String lastEventId;
   SourcePosition lastApplied;
   final WindowBuckets activity;
   final Map<String, SeriesState> series;
+  private volatile FeatureSnapshot snapshot;
 
   public EntityFeatures(String entityId, FeatureSettings settings) {
-    this(
-        entityId,
-        0,
-        null,
-        null,
-        null,
-        new WindowBuckets(settings.bucket().toMillis()),
-        new HashMap<>());
+    this.entityId = entityId;
+    this.activity = new WindowBuckets(settings.bucket().toMillis());
+    this.series = new HashMap<>();
   }
 
+  /** Restores an entity from stored state; see {@link EntityFeaturesCodec}. */
   EntityFeatures(
       String entityId,
       long totalEvents,
       Instant latestEventTime,
       String lastEventType,
+      Double secondsSincePrevious,
+      String lastEventId,
       SourcePosition lastApplied,
       WindowBuckets activity,
-      Map<String, SeriesState> series) {
+      Map<String, SeriesState> series,
+      FeatureSettings settings) {
     this.entityId = entityId;
     this.totalEvents = totalEvents;
     this.latestEventTime = latestEventTime;
     this.lastEventType = lastEventType;
+    this.secondsSincePrevious = secondsSincePrevious;
+    this.lastEventId = lastEventId;
     this.lastApplied = lastApplied;
     this.activity = activity;
     this.series = series;
+    this.snapshot = latestEventTime == null ? null : fullSnapshot(settings);
+  }
+
+  /** The features as of the latest event, safe to read from any thread; null before any event. */
+  public FeatureSnapshot snapshot() {
+    return snapshot;
   }
 
   public String entityId() {
@@ -111,6 +121,7 @@ public final class EntityFeatures {
       }
     }
     SeriesFeatures seriesFeatures = null;
+    SeriesFeatures snapshotSeries = null;
     if (!event.isCountOnly()) {
       SeriesState state =
           series.computeIfAbsent(
@@ -123,9 +134,16 @@ public final class EntityFeatures {
       }
       state.windows.evict(end, longest);
       seriesFeatures = state.features(end, settings, late);
+      snapshotSeries = late ? state.features(end, settings, false) : seriesFeatures;
     }
     activity.evict(end, longest);
     lastApplied = position;
+    lastEventId = event.eventId();
+    if (!late) {
+      this.secondsSincePrevious = secondsSincePrevious;
+    }
+    EntityActivity activityFeatures = activity(end, settings, this.secondsSincePrevious);
+    publishSnapshot(seriesKey(event.metric()), activityFeatures, snapshotSeries, position);
 
     return new ApplyOutcome.Applied(
         new FeaturesUpdated(
@@ -136,10 +154,57 @@ public final class EntityFeatures {
             event.value(),
             event.eventType(),
             late,
-            activity(end, settings, secondsSincePrevious),
+            late ? activityWithout(activityFeatures) : activityFeatures,
             seriesFeatures,
             position,
             now));
+  }
+
+  /** A late event's own snapshot has no time since a previous event: it came out of order. */
+  private static EntityActivity activityWithout(EntityActivity activity) {
+    return new EntityActivity(
+        activity.totalEvents(),
+        activity.eventCounts(),
+        activity.lastEventTime(),
+        activity.lastEventType(),
+        null);
+  }
+
+  private void publishSnapshot(
+      String metricKey,
+      EntityActivity activityFeatures,
+      SeriesFeatures seriesFeatures,
+      SourcePosition position) {
+    FeatureSnapshot current = snapshot;
+    snapshot =
+        current == null
+            ? new FeatureSnapshot(
+                entityId,
+                latestEventTime,
+                activityFeatures,
+                seriesFeatures == null ? Map.of() : Map.of(metricKey, seriesFeatures),
+                lastEventId,
+                position)
+            : current.with(
+                latestEventTime,
+                activityFeatures,
+                metricKey,
+                seriesFeatures,
+                lastEventId,
+                position);
+  }
+
+  private FeatureSnapshot fullSnapshot(FeatureSettings settings) {
+    long end = latestEventTime.toEpochMilli();
+    Map<String, SeriesFeatures> all = new HashMap<>();
+    series.forEach((key, state) -> all.put(key, state.features(end, settings, false)));
+    return new FeatureSnapshot(
+        entityId,
+        latestEventTime,
+        activity(end, settings, secondsSincePrevious),
+        all,
+        lastEventId,
+        lastApplied);
   }
 
   private EntityActivity activity(

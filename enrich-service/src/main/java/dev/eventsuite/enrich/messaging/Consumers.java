@@ -12,8 +12,6 @@ import java.util.List;
 @ApplicationScoped
 public class Consumers {
 
-  private static final int DOCUMENT_SECTIONS_PER_POLL = 20;
-
   void start(
       @Observes StartupEvent event,
       StreamLoops loops,
@@ -27,6 +25,9 @@ public class Consumers {
         metrics,
         config.features().maxPollRecords());
     loops.start(
-        "documents", List.of(suite.topics().documents()), documents, DOCUMENT_SECTIONS_PER_POLL);
+        "documents",
+        List.of(suite.topics().documents()),
+        documents,
+        config.chunks().maxPollRecords());
   }
 }

@@ -4,6 +4,8 @@ import dev.eventsuite.enrich.config.EnrichConfig;
 import dev.eventsuite.enrich.domain.ApplyOutcome;
 import dev.eventsuite.enrich.domain.EntityFeatures;
 import dev.eventsuite.enrich.domain.FeatureSettings;
+import dev.eventsuite.enrich.domain.FeatureSnapshot;
+import dev.eventsuite.enrich.store.FeatureStore;
 import dev.eventsuite.events.CloudEvent;
 import dev.eventsuite.events.EventIds;
 import dev.eventsuite.events.SourcePosition;
@@ -15,38 +17,54 @@ import dev.eventsuite.platform.kafka.EventPublisher;
 import dev.eventsuite.platform.kafka.RecordHandler;
 import dev.eventsuite.platform.kafka.StreamOutput;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Turns each metric event into the entity's feature snapshot on {@code features}. State is kept per
- * assigned partition; every entity remembers the position of the last event it applied, so a replay
- * changes nothing.
+ * Turns each metric event into the entity's feature snapshot on {@code features}.
+ *
+ * <p>State lives in memory per assigned partition, is loaded from the feature store when a
+ * partition is assigned, and is written back for every entity that changed at each checkpoint,
+ * before offsets are committed. Every entity remembers the position of the last event it applied,
+ * so events replayed after a crash are recognised and change nothing.
  */
 @ApplicationScoped
 public class MetricEventsHandler implements RecordHandler {
 
   private final FeatureSettings settings;
+  private final FeatureStore store;
   private final String metricEventsTopic;
   private final String featuresTopic;
   private final String source;
-  private final Map<Integer, Map<String, EntityFeatures>> entitiesByPartition =
-      new ConcurrentHashMap<>();
+  private final Map<Integer, PartitionState> partitions = new ConcurrentHashMap<>();
   private final Counter tooLate;
   private final Counter rekeyed;
+  private final Counter replayed;
+  private final Timer flushes;
 
   @Inject
   public MetricEventsHandler(
-      EnrichConfig config, SuiteConfig suite, EventPublisher publisher, MeterRegistry registry) {
+      EnrichConfig config,
+      SuiteConfig suite,
+      FeatureStore store,
+      EventPublisher publisher,
+      MeterRegistry registry) {
     this.settings = config.features().settings();
+    this.store = store;
     this.metricEventsTopic = suite.topics().metricEvents();
     this.featuresTopic = suite.topics().features();
     this.source = publisher.source();
@@ -59,6 +77,20 @@ public class MetricEventsHandler implements RecordHandler {
         Counter.builder("suite.enrich.events.rekeyed")
             .description("Metric events re-published under their entity id as key")
             .register(registry);
+    this.replayed =
+        Counter.builder("suite.enrich.events.replayed")
+            .description("Metric events already applied, seen again after a restart")
+            .register(registry);
+    this.flushes =
+        Timer.builder("suite.enrich.store.flush")
+            .description("Writing changed entities to the feature store")
+            .register(registry);
+    Gauge.builder(
+            "suite.enrich.entities",
+            partitions,
+            p -> p.values().stream().mapToInt(s -> s.entities.size()).sum())
+        .description("Entities held in memory")
+        .register(registry);
   }
 
   @Override
@@ -72,15 +104,19 @@ public class MetricEventsHandler implements RecordHandler {
       rekey(record, event, output);
       return;
     }
+    PartitionState partition =
+        partitions.computeIfAbsent(record.partition(), p -> new PartitionState());
     EntityFeatures entity =
-        entitiesByPartition
-            .computeIfAbsent(record.partition(), p -> new HashMap<>())
-            .computeIfAbsent(event.entityId(), id -> new EntityFeatures(id, settings));
+        partition.entities.computeIfAbsent(
+            event.entityId(), id -> new EntityFeatures(id, settings));
     SourcePosition position =
         new SourcePosition(record.topic(), record.partition(), record.offset());
     ApplyOutcome outcome = entity.apply(event, position, settings, Instant.now());
     if (outcome instanceof ApplyOutcome.Applied applied) {
+      partition.dirty.add(entity.entityId());
       publish(record, applied.features(), output);
+    } else if (outcome instanceof ApplyOutcome.AlreadyApplied) {
+      replayed.increment();
     } else if (outcome instanceof ApplyOutcome.TooLate late) {
       tooLate.increment();
       if (settings.latePolicy() == FeatureSettings.LatePolicy.DEAD_LETTER) {
@@ -89,9 +125,44 @@ public class MetricEventsHandler implements RecordHandler {
     }
   }
 
+  /** Loads the assigned partitions' entities from the feature store. */
   @Override
-  public void partitionsRevoked(Collection<TopicPartition> partitions) {
-    partitions.forEach(p -> entitiesByPartition.remove(p.partition()));
+  public void partitionsAssigned(Collection<TopicPartition> assigned) {
+    for (TopicPartition partition : assigned) {
+      PartitionState state = new PartitionState();
+      state.entities.putAll(store.loadPartition(partition.topic(), partition.partition()));
+      partitions.put(partition.partition(), state);
+    }
+  }
+
+  @Override
+  public void partitionsRevoked(Collection<TopicPartition> revoked) {
+    revoked.forEach(p -> partitions.remove(p.partition()));
+  }
+
+  /** Writes every entity changed since the last checkpoint to the feature store. */
+  @Override
+  public void checkpoint() {
+    List<EntityFeatures> changed = new ArrayList<>();
+    for (PartitionState partition : partitions.values()) {
+      partition.dirty.forEach(id -> changed.add(partition.entities.get(id)));
+    }
+    if (changed.isEmpty()) {
+      return;
+    }
+    flushes.record(() -> store.save(changed));
+    partitions.values().forEach(p -> p.dirty.clear());
+  }
+
+  /** An entity's features from memory when this instance holds it, else from the store. */
+  public Optional<FeatureSnapshot> lookup(String entityId) {
+    for (PartitionState partition : partitions.values()) {
+      EntityFeatures entity = partition.entities.get(entityId);
+      if (entity != null && entity.snapshot() != null) {
+        return Optional.of(entity.snapshot());
+      }
+    }
+    return store.find(entityId).map(EntityFeatures::snapshot);
   }
 
   private void publish(
@@ -129,5 +200,11 @@ public class MetricEventsHandler implements RecordHandler {
   private static String idOf(ConsumerRecord<String, byte[]> record) {
     String ceId = CloudEvent.text(record.headers(), CloudEvent.HEADER_ID);
     return ceId != null ? ceId : EventIds.of(record.topic(), record.partition(), record.offset());
+  }
+
+  /** One partition's entities; {@code dirty} names those changed since the last checkpoint. */
+  private static final class PartitionState {
+    final Map<String, EntityFeatures> entities = new ConcurrentHashMap<>();
+    final Set<String> dirty = new HashSet<>();
   }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 public interface SuiteConfig {
 
   /** The folder of local data: buckets, embedded stores, indexes. */
-  @WithDefault(".data")
+  @WithDefault("./.data")
   Path dataDir();
 
   /**
@@ -32,6 +32,26 @@ public interface SuiteConfig {
 
   /** How the services use Kafka beyond the {@code kafka.*} client settings. */
   KafkaBehaviour kafka();
+
+  /** The relational store of services that keep state. */
+  Store store();
+
+  /** Which relational store a service uses. */
+  interface Store {
+
+    /**
+     * {@code h2}: the embedded H2 database in the data folder; {@code oracle}: Oracle Database
+     * through the {@code oracle} datasource (the {@code oci} profile's choice).
+     */
+    @WithDefault("h2")
+    Kind kind();
+
+    /** The relational stores. */
+    enum Kind {
+      H2,
+      ORACLE
+    }
+  }
 
   /** Topic names; each defaults to the name in {@link Topics} (also the OCI stream name). */
   interface TopicNames {

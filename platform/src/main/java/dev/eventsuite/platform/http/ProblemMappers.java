@@ -60,11 +60,15 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response http(WebApplicationException e, UriInfo uri) {
+    if (e.getCause() instanceof JsonProcessingException json) {
+      // The framework reports an unreadable body as a bare 400; say what is wrong with it.
+      return malformedJson(json, uri);
+    }
     Response.StatusType status = e.getResponse().getStatusInfo();
     if (status.getStatusCode() >= 500) {
       return unexpected(e, uri);
     }
-    String kind = status.getReasonPhrase().toLowerCase().replace(' ', '-');
+    String kind = status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
     return respond(
         Problem.of(status.getStatusCode(), kind, status.getReasonPhrase(), e.getMessage()), uri);
   }

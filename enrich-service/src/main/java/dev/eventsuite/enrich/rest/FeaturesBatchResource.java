@@ -1,0 +1,63 @@
+package dev.eventsuite.enrich.rest;
+
+import dev.eventsuite.platform.http.ApiKeyRequired;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Several entities' features in one call: a custom method in the style of Google's API design. */
+@Path("/api/v1/features:batchGet")
+@Tag(name = "Features")
+@ApiKeyRequired
+@Produces(MediaType.APPLICATION_JSON)
+public class FeaturesBatchResource {
+
+  /** The most entities one batch lookup may ask for. */
+  public static final int MAX_BATCH = 1000;
+
+  private final FeaturesResource features;
+
+  @Inject
+  public FeaturesBatchResource(FeaturesResource features) {
+    this.features = features;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Several entities' features in one call")
+  @RequestBody(
+      content =
+          @Content(
+              examples =
+                  @ExampleObject(name = "two users", value = "{\"entityIds\":[\"u1\",\"u2\"]}")))
+  public BatchGetResponse batchGet(@Valid @NotNull BatchGetRequest request) {
+    List<FeaturesView> found = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (String entityId : new LinkedHashSet<>(request.entityIds())) {
+      features.lookup(entityId).ifPresentOrElse(found::add, () -> missing.add(entityId));
+    }
+    return new BatchGetResponse(found, missing);
+  }
+
+  /** Entities to look up. */
+  public record BatchGetRequest(
+      @NotNull @Size(min = 1, max = MAX_BATCH) List<@NotBlank String> entityIds) {}
+
+  /** The entities found, and the ids of those not found. */
+  public record BatchGetResponse(List<FeaturesView> features, List<String> missing) {}
+}
