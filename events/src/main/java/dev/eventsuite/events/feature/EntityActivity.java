@@ -1,6 +1,8 @@
 package dev.eventsuite.events.feature;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -21,6 +23,10 @@ public record EntityActivity(
     Double secondsSincePrevious) {
 
   public EntityActivity {
-    eventCounts = eventCounts == null ? Map.of() : Map.copyOf(eventCounts);
+    // Windows keep their configured order.
+    eventCounts =
+        eventCounts == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(eventCounts));
   }
 }

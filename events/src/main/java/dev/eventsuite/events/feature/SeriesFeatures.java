@@ -1,5 +1,7 @@
 package dev.eventsuite.events.feature;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,6 +31,8 @@ public record SeriesFeatures(
     Map<String, WindowStatistics> windows) {
 
   public SeriesFeatures {
-    windows = windows == null ? Map.of() : Map.copyOf(windows);
+    // Windows keep their configured order.
+    windows =
+        windows == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(windows));
   }
 }

@@ -118,6 +118,14 @@ public interface SuiteConfig {
     @WithDefault("30s")
     Duration maxBackoff();
 
+    /**
+     * How long a consumer may go without a heartbeat before its group gives its partitions to
+     * another member. A clean stop leaves the group at once; this is how long a crashed instance
+     * holds its partitions.
+     */
+    @WithDefault("15s")
+    Duration sessionTimeout();
+
     /** How long the readiness check waits for the broker. */
     @WithDefault("3s")
     Duration readinessTimeout();

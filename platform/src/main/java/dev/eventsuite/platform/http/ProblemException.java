@@ -1,6 +1,9 @@
 package dev.eventsuite.platform.http;
 
-/** Ends a request with a problem response; thrown by resources and services at the edge. */
+/**
+ * Ends a request with a problem response; thrown by resources and services at the edge. It is an
+ * answer, not a fault, so it records no stack trace.
+ */
 public class ProblemException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
@@ -8,7 +11,7 @@ public class ProblemException extends RuntimeException {
   private final transient Problem problem;
 
   public ProblemException(Problem problem) {
-    super(problem.detail());
+    super(problem.detail(), null, false, false);
     this.problem = problem;
   }
 

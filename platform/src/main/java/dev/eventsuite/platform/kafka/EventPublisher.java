@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -40,10 +41,33 @@ public class EventPublisher {
   /** Publishes an event as JSON with binary-mode CloudEvents headers. */
   public CompletableFuture<RecordMetadata> publish(
       String topic, String key, Object event, CloudEvent cloudEvent) {
+    return send(record(topic, key, event, cloudEvent));
+  }
+
+  private static ProducerRecord<String, byte[]> record(
+      String topic, String key, Object event, CloudEvent cloudEvent) {
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(topic, key, EventJson.toBytes(event));
     cloudEvent.writeTo(record.headers());
-    return send(record);
+    return record;
+  }
+
+  /**
+   * Publishes an event as JSON with binary-mode CloudEvents headers; the callback learns the
+   * outcome on the producer's thread. Nothing is kept per send: the way to publish many events.
+   */
+  public void publish(
+      String topic, String key, Object event, CloudEvent cloudEvent, Callback callback) {
+    send(record(topic, key, event, cloudEvent), callback);
+  }
+
+  /** Sends a record as it is; the callback learns the outcome on the producer's thread. */
+  public void send(ProducerRecord<String, byte[]> record, Callback callback) {
+    try {
+      producer.send(record, callback);
+    } catch (RuntimeException e) {
+      callback.onCompletion(null, e);
+    }
   }
 
   /** Sends a record as it is. */

@@ -73,6 +73,9 @@ public class KafkaClients {
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
     config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, behaviour.maxPartitionFetchBytes());
+    int sessionMillis = (int) behaviour.sessionTimeout().toMillis();
+    config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionMillis);
+    config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, sessionMillis / 5);
     KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     new KafkaClientMetrics(consumer).bindTo(registry);

@@ -1,6 +1,8 @@
 package dev.eventsuite.platform.kafka;
 
 import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -24,8 +26,12 @@ public interface StreamHandler {
   default void partitionsRevoked(Collection<TopicPartition> partitions) {}
 
   /**
-   * Makes the effects of every record handled so far durable (e.g. flushes a store). Offsets are
-   * committed only after it returns; if it throws, the loop rewinds and replays.
+   * Makes the effects of every record handled so far durable, e.g. writes a store. The handler
+   * captures what to write before returning; the writing may finish on another thread while the
+   * loop goes on. Offsets are committed only once the returned stage completes; if it fails, the
+   * loop rewinds and replays. At most one checkpoint is in flight at a time.
    */
-  default void checkpoint() {}
+  default CompletionStage<Void> checkpoint() {
+    return CompletableFuture.completedFuture(null);
+  }
 }

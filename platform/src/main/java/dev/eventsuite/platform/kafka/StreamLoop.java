@@ -10,16 +10,18 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -55,7 +57,7 @@ public final class StreamLoop {
   private final Settings settings;
   private final Thread thread;
   private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
-  private final List<PendingSend> pendingSends = new ArrayList<>();
+  private final Queue<FailedSend> failedSends = new ConcurrentLinkedQueue<>();
   private final Output output = new Output();
   private final Counter processed;
   private final Counter deadLettered;
@@ -65,6 +67,8 @@ public final class StreamLoop {
   private volatile State state = State.STARTING;
   private volatile String lastError;
   private boolean rewindPending;
+  private boolean unflushed;
+  private InFlightCheckpoint inFlight;
   private long lastCheckpointNanos = System.nanoTime();
   private Duration backoff = FIRST_BACKOFF;
 
@@ -145,10 +149,11 @@ public final class StreamLoop {
           if (rewindPending) {
             rewindToLastCommit();
           }
+          commitFinishedCheckpoint(false);
           ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
           handle(records);
           if (isCheckpointDue()) {
-            checkpoint();
+            startCheckpoint();
           }
           recovered();
         } catch (WakeupException e) {
@@ -175,7 +180,7 @@ public final class StreamLoop {
       return;
     }
     try {
-      checkpoint();
+      checkpointNow();
     } catch (RuntimeException e) {
       LOG.warnf(e, "%s: the last checkpoint failed; uncommitted records will be replayed", name);
     }
@@ -236,61 +241,66 @@ public final class StreamLoop {
     return System.nanoTime() - lastCheckpointNanos >= settings.commitInterval().toNanos();
   }
 
-  /** Makes everything handled durable, then commits its offsets. */
-  private void checkpoint() {
+  /**
+   * Starts making everything handled so far durable; its offsets are committed once the handler's
+   * checkpoint completes. A checkpoint still in flight is finished first.
+   */
+  private void startCheckpoint() {
     lastCheckpointNanos = System.nanoTime();
-    if (uncommitted.isEmpty() && pendingSends.isEmpty()) {
+    commitFinishedCheckpoint(true);
+    if (uncommitted.isEmpty() && !unflushed) {
       return;
     }
     awaitSends();
-    handler.checkpoint();
-    if (!uncommitted.isEmpty()) {
-      consumer.commitSync(Map.copyOf(uncommitted));
-      uncommitted.clear();
+    CompletableFuture<Void> durable = handler.checkpoint().toCompletableFuture();
+    inFlight = new InFlightCheckpoint(durable, Map.copyOf(uncommitted));
+    uncommitted.clear();
+  }
+
+  /** Checkpoints and commits everything handled, waiting for it: before a rebalance or a stop. */
+  private void checkpointNow() {
+    startCheckpoint();
+    commitFinishedCheckpoint(true);
+  }
+
+  /**
+   * Commits the offsets of the checkpoint in flight once it is durable; with {@code wait}, waits
+   * for it. A failed checkpoint fails the loop, which rewinds.
+   */
+  private void commitFinishedCheckpoint(boolean wait) {
+    InFlightCheckpoint checkpoint = inFlight;
+    if (checkpoint == null || (!wait && !checkpoint.durable().isDone())) {
+      return;
+    }
+    inFlight = null;
+    try {
+      checkpoint.durable().join();
+    } catch (CompletionException e) {
+      throw new IllegalStateException("the checkpoint failed: " + e.getCause(), e.getCause());
+    }
+    if (!checkpoint.offsets().isEmpty()) {
+      consumer.commitSync(checkpoint.offsets());
     }
   }
 
   /**
-   * Waits for every send. A record whose output the broker refused for good (too large, invalid)
-   * goes to the dead-letter topic; a send that failed after all retries fails the checkpoint.
+   * Waits until everything sent so far is acknowledged or has failed. A record whose output the
+   * broker refused for good (too large, invalid) goes to the dead-letter topic; a send that failed
+   * after all retries, or a dead letter that could not be written, fails the checkpoint.
    */
   private void awaitSends() {
-    List<PendingSend> sends = new ArrayList<>(pendingSends);
-    pendingSends.clear();
-    RuntimeException retriable = null;
-    for (PendingSend send : sends) {
-      Throwable error = failureOf(send.result());
-      if (error == null) {
-        continue;
-      }
-      if (error instanceof RetriableException || send.source() == null) {
-        retriable =
-            retriable == null
-                ? new IllegalStateException("publishing failed: " + error, error)
-                : retriable;
-      } else {
+    while (unflushed) {
+      unflushed = false;
+      publisher.flush();
+      FailedSend failed;
+      while ((failed = failedSends.poll()) != null) {
+        if (failed.error() instanceof RetriableException || failed.source() == null) {
+          failedSends.clear();
+          throw new IllegalStateException("publishing failed: " + failed.error(), failed.error());
+        }
         output.deadLetter(
-            send.source(), "publish-failed", "publishing the result failed: " + error);
+            failed.source(), "publish-failed", "publishing the result failed: " + failed.error());
       }
-    }
-    if (retriable != null) {
-      pendingSends.clear();
-      throw retriable;
-    }
-    if (!pendingSends.isEmpty()) {
-      awaitSends();
-    }
-  }
-
-  private static Throwable failureOf(CompletableFuture<RecordMetadata> result) {
-    try {
-      result.get();
-      return null;
-    } catch (ExecutionException e) {
-      return e.getCause();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return e;
     }
   }
 
@@ -312,7 +322,12 @@ public final class StreamLoop {
 
   /** Forgets what was not committed, reloads the handler's state and seeks to the last commit. */
   private void rewindToLastCommit() {
-    pendingSends.clear();
+    if (inFlight != null) {
+      // Let a write still running land before state is reloaded from the store.
+      inFlight.durable().handle((done, error) -> null).join();
+      inFlight = null;
+    }
+    failedSends.clear();
     uncommitted.clear();
     Set<TopicPartition> assigned = consumer.assignment();
     handler.partitionsRevoked(assigned);
@@ -362,8 +377,20 @@ public final class StreamLoop {
     return record.topic() + "-" + record.partition() + "@" + record.offset();
   }
 
-  private record PendingSend(
-      ConsumerRecord<String, byte[]> source, CompletableFuture<RecordMetadata> result) {}
+  private record InFlightCheckpoint(
+      CompletableFuture<Void> durable, Map<TopicPartition, OffsetAndMetadata> offsets) {}
+
+  /** A send the broker did not acknowledge; the source is null for a dead letter. */
+  private record FailedSend(ConsumerRecord<String, byte[]> source, Exception error) {}
+
+  /** Remembers a failed send, on the producer's thread, for the next checkpoint to handle. */
+  private Callback failureRecorder(ConsumerRecord<String, byte[]> source) {
+    return (metadata, error) -> {
+      if (error != null) {
+        failedSends.add(new FailedSend(source, error));
+      }
+    };
+  }
 
   private final class Output implements StreamOutput {
 
@@ -374,7 +401,8 @@ public final class StreamLoop {
         String key,
         Object event,
         CloudEvent cloudEvent) {
-      pendingSends.add(new PendingSend(source, publisher.publish(topic, key, event, cloudEvent)));
+      unflushed = true;
+      publisher.publish(topic, key, event, cloudEvent, failureRecorder(source));
     }
 
     @Override
@@ -392,7 +420,8 @@ public final class StreamLoop {
       ProducerRecord<String, byte[]> letter =
           DeadLetters.of(record, service, errorType, reason, location, content);
       // A dead letter that cannot be written fails the checkpoint: it is never dropped.
-      pendingSends.add(new PendingSend(null, publisher.send(letter)));
+      unflushed = true;
+      publisher.send(letter, failureRecorder(null));
       deadLettered.increment();
       LOG.debugf("%s: %s dead-lettered (%s): %s", name, position(record), errorType, reason);
     }
@@ -405,7 +434,7 @@ public final class StreamLoop {
       if (partitions.isEmpty()) {
         return;
       }
-      checkpoint();
+      checkpointNow();
       handler.partitionsRevoked(partitions);
       uncommitted.keySet().removeAll(partitions);
     }

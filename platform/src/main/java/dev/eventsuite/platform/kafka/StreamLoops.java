@@ -40,13 +40,24 @@ public class StreamLoops {
   }
 
   /**
-   * Starts a loop consuming the topics in its own consumer group, {@code <service>.<name>}.
+   * Starts a loop consuming the topics in its own consumer group, {@code <service>.<name>},
+   * checkpointing at the suite's commit interval.
    *
    * @param name names the loop in logs, metrics, health and its consumer group
    * @param maxPollRecords the most records one poll (and so one batch) holds
    */
   public StreamLoop start(
       String name, List<String> topics, StreamHandler handler, int maxPollRecords) {
+    return start(name, topics, handler, maxPollRecords, config.kafka().commitInterval());
+  }
+
+  /** As {@link #start(String, List, StreamHandler, int)}, checkpointing at its own interval. */
+  public StreamLoop start(
+      String name,
+      List<String> topics,
+      StreamHandler handler,
+      int maxPollRecords,
+      Duration checkpointInterval) {
     String group = service + "." + name;
     StreamLoop loop =
         new StreamLoop(
@@ -57,9 +68,7 @@ public class StreamLoops {
             publisher,
             service,
             new StreamLoop.Settings(
-                config.kafka().commitInterval(),
-                config.kafka().maxAttempts(),
-                config.kafka().maxBackoff()),
+                checkpointInterval, config.kafka().maxAttempts(), config.kafka().maxBackoff()),
             registry);
     loops.add(loop);
     loop.start();
