@@ -1,5 +1,5 @@
 -- Each entity's feature state, written behind the stream at every checkpoint.
--- Valid for Oracle Database and for H2 in Oracle mode.
+-- Oracle Database: a BLOB of a few KB is stored in the row (ENABLE STORAGE IN ROW, the default).
 CREATE TABLE entity_features (
   entity_id        VARCHAR2(256 CHAR) NOT NULL,
   -- The metric event this state reflects, so a replay after a crash changes nothing.

@@ -51,16 +51,27 @@ public interface EnrichConfig {
     @WithDefault("0.2")
     double ewmaAlpha();
 
-    /** The resolution of the windows. */
-    @WithDefault("1s")
-    Duration bucket();
+    /**
+     * How many buckets each window is kept in: window answers are exact to one bucket, the window's
+     * length divided by this (5 s of a 5-minute window at 60).
+     */
+    @WithDefault("60")
+    int windowSlices();
+
+    /**
+     * How often changed entities are written to the feature store and offsets committed. Longer
+     * means fewer writes of busy entities; a crash replays at most this much of the stream.
+     */
+    @WithDefault("5s")
+    Duration checkpointInterval();
 
     /** The most metric events consumed in one poll. */
     @WithDefault("2000")
     int maxPollRecords();
 
     default FeatureSettings settings() {
-      return new FeatureSettings(windows(), allowedLateness(), latePolicy(), ewmaAlpha(), bucket());
+      return new FeatureSettings(
+          windows(), allowedLateness(), latePolicy(), ewmaAlpha(), windowSlices());
     }
   }
 }

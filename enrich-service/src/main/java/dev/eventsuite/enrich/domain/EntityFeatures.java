@@ -31,13 +31,13 @@ public final class EntityFeatures {
   Double secondsSincePrevious;
   String lastEventId;
   SourcePosition lastApplied;
-  final WindowBuckets activity;
+  final SlidingWindow[] activity;
   final Map<String, SeriesState> series;
   private volatile FeatureSnapshot snapshot;
 
   public EntityFeatures(String entityId, FeatureSettings settings) {
     this.entityId = entityId;
-    this.activity = new WindowBuckets(settings.bucket().toMillis());
+    this.activity = settings.newWindows();
     this.series = new HashMap<>();
   }
 
@@ -50,7 +50,7 @@ public final class EntityFeatures {
       Double secondsSincePrevious,
       String lastEventId,
       SourcePosition lastApplied,
-      WindowBuckets activity,
+      SlidingWindow[] activity,
       Map<String, SeriesState> series,
       FeatureSettings settings) {
     this.entityId = entityId;
@@ -106,13 +106,13 @@ public final class EntityFeatures {
     }
     Double secondsSincePrevious =
         late || latestEventTime == null ? null : (time - latestEventTime.toEpochMilli()) / 1000.0;
-    long longest = settings.longestWindowMillis();
     long end = late ? latestEventTime.toEpochMilli() : time;
-    boolean inWindows = activity.reaches(time, end, longest);
 
     totalEvents++;
-    if (inWindows) {
-      activity.add(time, Double.NaN);
+    for (SlidingWindow window : activity) {
+      if (window.reaches(time, end)) {
+        window.add(time, Double.NaN);
+      }
     }
     if (!late) {
       latestEventTime = event.timestamp();
@@ -125,18 +125,19 @@ public final class EntityFeatures {
     if (!event.isCountOnly()) {
       SeriesState state =
           series.computeIfAbsent(
-              seriesKey(event.metric()),
-              k -> new SeriesState(event.metric(), settings.bucket().toMillis()));
+              seriesKey(event.metric()), k -> new SeriesState(event.metric(), settings));
       if (late) {
-        state.addLate(time, event.value(), inWindows);
+        state.addLate(time, event.value(), end);
       } else {
         state.addLatest(time, event.value(), settings.ewmaAlpha());
       }
-      state.windows.evict(end, longest);
+      state.evict(end);
       seriesFeatures = state.features(end, settings, late);
       snapshotSeries = late ? state.features(end, settings, false) : seriesFeatures;
     }
-    activity.evict(end, longest);
+    for (SlidingWindow window : activity) {
+      window.evict(end);
+    }
     lastApplied = position;
     lastEventId = event.eventId();
     if (!late) {
@@ -210,9 +211,9 @@ public final class EntityFeatures {
   private EntityActivity activity(
       long endMillis, FeatureSettings settings, Double secondsSincePrevious) {
     Map<String, Long> counts = new LinkedHashMap<>();
-    for (Duration window : settings.windows()) {
+    for (int i = 0; i < activity.length; i++) {
       counts.put(
-          FeatureSettings.label(window), activity.window(endMillis, window.toMillis()).count);
+          FeatureSettings.label(settings.windows().get(i)), activity[i].aggregate(endMillis).count);
     }
     return new EntityActivity(
         totalEvents, counts, latestEventTime, lastEventType, secondsSincePrevious);

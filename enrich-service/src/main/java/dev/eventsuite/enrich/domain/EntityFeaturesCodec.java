@@ -10,11 +10,16 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
- * The stored form of an entity's state: compact binary, because the store is written for every
- * entity that changed at each checkpoint. Window buckets kept at another resolution than the
- * configured one are dropped on reading; they refill within one window length.
+ * The stored form of an entity's state: compact binary, because every entity that changed is
+ * written at each checkpoint. Counts and bucket positions are variable-length integers, activity
+ * buckets hold counts only, and a bucket of one value holds just that value.
+ *
+ * <p>A stored window whose length or resolution no longer matches the configuration is dropped on
+ * reading; it refills within one window length.
  */
 public final class EntityFeaturesCodec {
 
@@ -27,14 +32,14 @@ public final class EntityFeaturesCodec {
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(VERSION);
       out.writeUTF(entity.entityId);
-      out.writeLong(entity.totalEvents);
+      writeVarLong(out, entity.totalEvents);
       writeInstant(out, entity.latestEventTime);
       writeNullableText(out, entity.lastEventType);
       writeNullableDouble(out, entity.secondsSincePrevious);
       writeNullableText(out, entity.lastEventId);
       writePosition(out, entity.lastApplied);
-      writeBuckets(out, entity.activity);
-      out.writeInt(entity.series.size());
+      writeWindows(out, entity.activity, false);
+      writeVarLong(out, entity.series.size());
       for (Map.Entry<String, SeriesState> entry : entity.series.entrySet()) {
         SeriesState state = entry.getValue();
         out.writeUTF(entry.getKey());
@@ -43,7 +48,7 @@ public final class EntityFeaturesCodec {
         writeNullableDouble(out, state.lastValue);
         writeNullableDouble(out, state.previousValue);
         out.writeDouble(state.ewma);
-        writeBuckets(out, state.windows);
+        writeWindows(out, state.windows, true);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -58,24 +63,23 @@ public final class EntityFeaturesCodec {
         throw new IllegalArgumentException("unknown stored state version " + version);
       }
       String entityId = in.readUTF();
-      long totalEvents = in.readLong();
+      long totalEvents = readVarLong(in);
       Instant latest = readInstant(in);
       String lastEventType = readNullableText(in);
       Double secondsSincePrevious = readNullableDouble(in);
       String lastEventId = readNullableText(in);
       SourcePosition lastApplied = readPosition(in);
-      long bucketMillis = settings.bucket().toMillis();
-      WindowBuckets activity = readBuckets(in, bucketMillis);
-      int seriesCount = in.readInt();
+      SlidingWindow[] activity = readWindows(in, settings, false);
+      long seriesCount = readVarLong(in);
       Map<String, SeriesState> series = new HashMap<>();
-      for (int i = 0; i < seriesCount; i++) {
+      for (long i = 0; i < seriesCount; i++) {
         String key = in.readUTF();
         String metric = readNullableText(in);
         RunningStats overall = readStats(in);
         Double lastValue = readNullableDouble(in);
         Double previousValue = readNullableDouble(in);
         double ewma = in.readDouble();
-        WindowBuckets windows = readBuckets(in, bucketMillis);
+        SlidingWindow[] windows = readWindows(in, settings, true);
         series.put(key, new SeriesState(metric, overall, windows, lastValue, previousValue, ewma));
       }
       return new EntityFeatures(
@@ -94,32 +98,78 @@ public final class EntityFeaturesCodec {
     }
   }
 
-  private static void writeBuckets(DataOutputStream out, WindowBuckets buckets) throws IOException {
-    out.writeLong(buckets.bucketMillis());
-    out.writeInt(buckets.buckets().size());
-    for (Map.Entry<Long, RunningStats> bucket : buckets.buckets().entrySet()) {
-      out.writeLong(bucket.getKey());
-      writeStats(out, bucket.getValue());
+  private static void writeWindows(DataOutputStream out, SlidingWindow[] windows, boolean values)
+      throws IOException {
+    writeVarLong(out, windows.length);
+    for (SlidingWindow window : windows) {
+      writeVarLong(out, window.lengthMillis);
+      writeVarLong(out, window.bucketMillis);
+      writeVarLong(out, window.buckets.size());
+      long previous = 0;
+      boolean first = true;
+      for (Map.Entry<Long, RunningStats> bucket : window.buckets.entrySet()) {
+        long index = bucket.getKey();
+        if (first) {
+          out.writeLong(index);
+          first = false;
+        } else {
+          writeVarLong(out, index - previous);
+        }
+        previous = index;
+        RunningStats stats = bucket.getValue();
+        writeVarLong(out, stats.count);
+        if (values) {
+          writeBucketValues(out, stats);
+        }
+      }
     }
   }
 
-  private static WindowBuckets readBuckets(DataInputStream in, long bucketMillis)
-      throws IOException {
-    long storedMillis = in.readLong();
-    int count = in.readInt();
-    WindowBuckets buckets = new WindowBuckets(bucketMillis);
-    for (int i = 0; i < count; i++) {
-      long index = in.readLong();
-      RunningStats stats = readStats(in);
-      if (storedMillis == bucketMillis) {
-        buckets.buckets().put(index, stats);
+  private static SlidingWindow[] readWindows(
+      DataInputStream in, FeatureSettings settings, boolean values) throws IOException {
+    SlidingWindow[] configured = settings.newWindows();
+    long storedCount = readVarLong(in);
+    for (long w = 0; w < storedCount; w++) {
+      long length = readVarLong(in);
+      long bucketMillis = readVarLong(in);
+      long bucketCount = readVarLong(in);
+      NavigableMap<Long, RunningStats> buckets = new TreeMap<>();
+      long index = 0;
+      for (long b = 0; b < bucketCount; b++) {
+        index = b == 0 ? in.readLong() : index + readVarLong(in);
+        long count = readVarLong(in);
+        RunningStats stats =
+            values ? readBucketValues(in, count) : new RunningStats(count, 0, 0, 0, 0);
+        buckets.put(index, stats);
+      }
+      for (int i = 0; i < configured.length; i++) {
+        if (configured[i].lengthMillis == length && configured[i].bucketMillis == bucketMillis) {
+          configured[i] = new SlidingWindow(length, bucketMillis, buckets);
+        }
       }
     }
-    return buckets;
+    return configured;
+  }
+
+  private static void writeBucketValues(DataOutputStream out, RunningStats stats)
+      throws IOException {
+    out.writeDouble(stats.mean);
+    if (stats.count > 1) {
+      out.writeDouble(stats.m2);
+      out.writeDouble(stats.min);
+      out.writeDouble(stats.max);
+    }
+  }
+
+  private static RunningStats readBucketValues(DataInputStream in, long count) throws IOException {
+    double mean = in.readDouble();
+    return count > 1
+        ? new RunningStats(count, mean, in.readDouble(), in.readDouble(), in.readDouble())
+        : new RunningStats(count, mean, 0, mean, mean);
   }
 
   private static void writeStats(DataOutputStream out, RunningStats stats) throws IOException {
-    out.writeLong(stats.count);
+    writeVarLong(out, stats.count);
     out.writeDouble(stats.mean);
     out.writeDouble(stats.m2);
     out.writeDouble(stats.min);
@@ -128,19 +178,41 @@ public final class EntityFeaturesCodec {
 
   private static RunningStats readStats(DataInputStream in) throws IOException {
     return new RunningStats(
-        in.readLong(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+        readVarLong(in), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+  }
+
+  /** An unsigned LEB128 integer: seven bits a byte, the high bit set on all bytes but the last. */
+  private static void writeVarLong(DataOutputStream out, long value) throws IOException {
+    long rest = value;
+    while ((rest & ~0x7FL) != 0) {
+      out.writeByte((int) ((rest & 0x7F) | 0x80));
+      rest >>>= 7;
+    }
+    out.writeByte((int) rest);
+  }
+
+  private static long readVarLong(DataInputStream in) throws IOException {
+    long value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      byte b = in.readByte();
+      value |= (long) (b & 0x7F) << shift;
+      if ((b & 0x80) == 0) {
+        return value;
+      }
+    }
+    throw new IOException("a variable-length integer is longer than 64 bits");
   }
 
   private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {
     out.writeBoolean(instant != null);
     if (instant != null) {
       out.writeLong(instant.getEpochSecond());
-      out.writeInt(instant.getNano());
+      writeVarLong(out, instant.getNano());
     }
   }
 
   private static Instant readInstant(DataInputStream in) throws IOException {
-    return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
+    return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), readVarLong(in)) : null;
   }
 
   private static void writePosition(DataOutputStream out, SourcePosition position)
@@ -148,13 +220,15 @@ public final class EntityFeaturesCodec {
     out.writeBoolean(position != null);
     if (position != null) {
       out.writeUTF(position.topic());
-      out.writeInt(position.partition());
-      out.writeLong(position.offset());
+      writeVarLong(out, position.partition());
+      writeVarLong(out, position.offset());
     }
   }
 
   private static SourcePosition readPosition(DataInputStream in) throws IOException {
-    return in.readBoolean() ? new SourcePosition(in.readUTF(), in.readInt(), in.readLong()) : null;
+    return in.readBoolean()
+        ? new SourcePosition(in.readUTF(), (int) readVarLong(in), readVarLong(in))
+        : null;
   }
 
   private static void writeNullableText(DataOutputStream out, String text) throws IOException {

@@ -1,7 +1,6 @@
 package dev.eventsuite.enrich.domain;
 
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -12,14 +11,15 @@ import java.util.List;
  *     update the windows it falls in
  * @param latePolicy what happens to events later than that
  * @param ewmaAlpha the weight of the newest value in the EWMA, in (0, 1]
- * @param bucket the resolution of the windows
+ * @param slicesPerWindow how many buckets each window is kept in: answers are exact to a bucket, a
+ *     window's length divided by this (1 s of a 1-minute window at 60)
  */
 public record FeatureSettings(
     List<Duration> windows,
     Duration allowedLateness,
     LatePolicy latePolicy,
     double ewmaAlpha,
-    Duration bucket) {
+    int slicesPerWindow) {
 
   /** What happens to an event later than the allowed lateness. */
   public enum LatePolicy {
@@ -36,14 +36,27 @@ public record FeatureSettings(
     if (ewmaAlpha <= 0 || ewmaAlpha > 1) {
       throw new IllegalArgumentException("the EWMA alpha must be in (0, 1], not " + ewmaAlpha);
     }
-    if (bucket.isZero() || bucket.isNegative()) {
-      throw new IllegalArgumentException("the bucket width must be positive");
+    if (slicesPerWindow < 1) {
+      throw new IllegalArgumentException(
+          "a window needs at least one slice, not " + slicesPerWindow);
+    }
+    for (Duration window : windows) {
+      if (window.toMillis() < slicesPerWindow) {
+        throw new IllegalArgumentException(
+            "the window " + window + " is shorter than " + slicesPerWindow + " ms, one per slice");
+      }
     }
     windows = windows.stream().sorted().distinct().toList();
   }
 
-  long longestWindowMillis() {
-    return windows.stream().max(Comparator.naturalOrder()).orElseThrow().toMillis();
+  /** One empty sliding window per configured window, in the configured order. */
+  SlidingWindow[] newWindows() {
+    SlidingWindow[] sliding = new SlidingWindow[windows.size()];
+    for (int i = 0; i < sliding.length; i++) {
+      long length = windows.get(i).toMillis();
+      sliding[i] = new SlidingWindow(length, length / slicesPerWindow);
+    }
+    return sliding;
   }
 
   /**

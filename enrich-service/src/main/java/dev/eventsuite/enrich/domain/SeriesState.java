@@ -2,7 +2,6 @@ package dev.eventsuite.enrich.domain;
 
 import dev.eventsuite.events.feature.SeriesFeatures;
 import dev.eventsuite.events.feature.WindowStatistics;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,19 +10,19 @@ final class SeriesState {
 
   final String metric;
   final RunningStats overall;
-  final WindowBuckets windows;
+  final SlidingWindow[] windows;
   Double lastValue;
   Double previousValue;
   double ewma;
 
-  SeriesState(String metric, long bucketMillis) {
-    this(metric, new RunningStats(), new WindowBuckets(bucketMillis), null, null, 0);
+  SeriesState(String metric, FeatureSettings settings) {
+    this(metric, new RunningStats(), settings.newWindows(), null, null, 0);
   }
 
   SeriesState(
       String metric,
       RunningStats overall,
-      WindowBuckets windows,
+      SlidingWindow[] windows,
       Double lastValue,
       Double previousValue,
       double ewma) {
@@ -41,23 +40,36 @@ final class SeriesState {
     previousValue = lastValue;
     lastValue = value;
     overall.add(value);
-    windows.add(timeMillis, value);
+    for (SlidingWindow window : windows) {
+      window.add(timeMillis, value);
+    }
   }
 
-  /** Takes a late value: it counts in the statistics and its windows, not as the last value. */
-  void addLate(long timeMillis, double value, boolean inWindows) {
+  /**
+   * Takes a late value: it counts in the statistics and the windows it falls in, not as the last
+   * value.
+   */
+  void addLate(long timeMillis, double value, long endMillis) {
     overall.add(value);
-    if (inWindows) {
-      windows.add(timeMillis, value);
+    for (SlidingWindow window : windows) {
+      if (window.reaches(timeMillis, endMillis)) {
+        window.add(timeMillis, value);
+      }
+    }
+  }
+
+  void evict(long endMillis) {
+    for (SlidingWindow window : windows) {
+      window.evict(endMillis);
     }
   }
 
   SeriesFeatures features(long endMillis, FeatureSettings settings, boolean late) {
     Map<String, WindowStatistics> perWindow = new LinkedHashMap<>();
-    for (Duration window : settings.windows()) {
-      RunningStats stats = this.windows.window(endMillis, window.toMillis());
+    for (int i = 0; i < windows.length; i++) {
+      RunningStats stats = windows[i].aggregate(endMillis);
       perWindow.put(
-          FeatureSettings.label(window),
+          FeatureSettings.label(settings.windows().get(i)),
           stats.count == 0
               ? new WindowStatistics(0, 0, 0, 0, 0)
               : new WindowStatistics(

@@ -23,7 +23,8 @@ public class Consumers {
         "metrics",
         List.of(suite.topics().metricEvents()),
         metrics,
-        config.features().maxPollRecords());
+        config.features().maxPollRecords(),
+        config.features().checkpointInterval());
     loops.start(
         "documents",
         List.of(suite.topics().documents()),

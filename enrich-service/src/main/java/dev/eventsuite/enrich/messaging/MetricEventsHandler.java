@@ -6,6 +6,7 @@ import dev.eventsuite.enrich.domain.EntityFeatures;
 import dev.eventsuite.enrich.domain.FeatureSettings;
 import dev.eventsuite.enrich.domain.FeatureSnapshot;
 import dev.eventsuite.enrich.store.FeatureStore;
+import dev.eventsuite.enrich.store.StoredEntity;
 import dev.eventsuite.events.CloudEvent;
 import dev.eventsuite.events.EventIds;
 import dev.eventsuite.events.SourcePosition;
@@ -20,7 +21,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +33,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
@@ -55,6 +62,8 @@ public class MetricEventsHandler implements RecordHandler {
   private final Counter rekeyed;
   private final Counter replayed;
   private final Timer flushes;
+  private final ExecutorService writer =
+      Executors.newSingleThreadExecutor(r -> new Thread(r, "feature-store-writer"));
 
   @Inject
   public MetricEventsHandler(
@@ -140,28 +149,40 @@ public class MetricEventsHandler implements RecordHandler {
     revoked.forEach(p -> partitions.remove(p.partition()));
   }
 
-  /** Writes every entity changed since the last checkpoint to the feature store. */
+  /**
+   * Captures every entity changed since the last checkpoint and writes them to the feature store on
+   * the writer thread, while the stream goes on.
+   */
   @Override
-  public void checkpoint() {
-    List<EntityFeatures> changed = new ArrayList<>();
+  public CompletionStage<Void> checkpoint() {
+    List<StoredEntity> changed = new ArrayList<>();
     for (PartitionState partition : partitions.values()) {
-      partition.dirty.forEach(id -> changed.add(partition.entities.get(id)));
+      partition.dirty.forEach(id -> changed.add(StoredEntity.of(partition.entities.get(id))));
+      partition.dirty.clear();
     }
     if (changed.isEmpty()) {
-      return;
+      return CompletableFuture.completedFuture(null);
     }
-    flushes.record(() -> store.save(changed));
-    partitions.values().forEach(p -> p.dirty.clear());
+    return CompletableFuture.runAsync(() -> flushes.record(() -> store.save(changed)), writer);
   }
 
-  /** An entity's features from memory when this instance holds it, else from the store. */
-  public Optional<FeatureSnapshot> lookup(String entityId) {
+  void stopWriter(@Observes ShutdownEvent event) {
+    writer.shutdown();
+  }
+
+  /** An entity's features when this instance holds its partition; never blocks. */
+  public Optional<FeatureSnapshot> held(String entityId) {
     for (PartitionState partition : partitions.values()) {
       EntityFeatures entity = partition.entities.get(entityId);
       if (entity != null && entity.snapshot() != null) {
         return Optional.of(entity.snapshot());
       }
     }
+    return Optional.empty();
+  }
+
+  /** An entity's features as last written to the feature store, e.g. by another instance. */
+  public Optional<FeatureSnapshot> stored(String entityId) {
     return store.find(entityId).map(EntityFeatures::snapshot);
   }
 

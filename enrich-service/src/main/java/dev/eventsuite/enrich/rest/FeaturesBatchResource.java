@@ -1,6 +1,7 @@
 package dev.eventsuite.enrich.rest;
 
 import dev.eventsuite.platform.http.ApiKeyRequired;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -45,13 +46,16 @@ public class FeaturesBatchResource {
           @Content(
               examples =
                   @ExampleObject(name = "two users", value = "{\"entityIds\":[\"u1\",\"u2\"]}")))
-  public BatchGetResponse batchGet(@Valid @NotNull BatchGetRequest request) {
-    List<FeaturesView> found = new ArrayList<>();
-    List<String> missing = new ArrayList<>();
-    for (String entityId : new LinkedHashSet<>(request.entityIds())) {
-      features.lookup(entityId).ifPresentOrElse(found::add, () -> missing.add(entityId));
-    }
-    return new BatchGetResponse(found, missing);
+  public Uni<BatchGetResponse> batchGet(@Valid @NotNull BatchGetRequest request) {
+    LinkedHashSet<String> asked = new LinkedHashSet<>(request.entityIds());
+    return features
+        .lookup(asked)
+        .map(
+            found -> {
+              List<String> missing = new ArrayList<>(asked);
+              missing.removeAll(found.keySet());
+              return new BatchGetResponse(List.copyOf(found.values()), missing);
+            });
   }
 
   /** Entities to look up. */

@@ -4,6 +4,7 @@ import dev.eventsuite.enrich.config.EnrichConfig;
 import dev.eventsuite.enrich.domain.EntityFeatures;
 import dev.eventsuite.enrich.domain.EntityFeaturesCodec;
 import dev.eventsuite.enrich.domain.FeatureSettings;
+import dev.eventsuite.platform.config.SuiteConfig;
 import dev.eventsuite.platform.store.StoreDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +27,8 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class FeatureStore {
 
-  static final String UPSERT =
+  /** Oracle Database's upsert; H2 in Oracle mode runs it too, but slowly. */
+  static final String ORACLE_UPSERT =
       """
       MERGE INTO entity_features t
       USING (SELECT CAST(? AS VARCHAR2(256 CHAR)) AS entity_id FROM DUAL) s
@@ -37,6 +39,13 @@ public class FeatureStore {
       WHEN NOT MATCHED THEN INSERT
         (entity_id, source_topic, source_partition, source_offset, last_event_time, state, updated_at)
         VALUES (s.entity_id, ?, ?, ?, ?, ?, ?)""";
+
+  /** H2's own upsert, several times faster than the standard MERGE there. */
+  static final String H2_UPSERT =
+      """
+      MERGE INTO entity_features
+        (entity_id, source_topic, source_partition, source_offset, last_event_time, state, updated_at)
+        KEY (entity_id) VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
   static final String BY_PARTITION =
       "SELECT state FROM entity_features WHERE source_topic = ? AND source_partition = ?";
@@ -86,16 +95,22 @@ public class FeatureStore {
   }
 
   /** Upserts the entities in one transaction. */
-  public void save(Collection<EntityFeatures> entities) {
+  public void save(Collection<StoredEntity> entities) {
     if (entities.isEmpty()) {
       return;
     }
+    boolean oracle = dataSource.kind() == SuiteConfig.Store.Kind.ORACLE;
     Timestamp now = Timestamp.from(Instant.now());
     try (Connection connection = dataSource().getConnection()) {
       connection.setAutoCommit(false);
-      try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-        for (EntityFeatures entity : entities) {
-          bind(upsert, entity, now);
+      try (PreparedStatement upsert =
+          connection.prepareStatement(oracle ? ORACLE_UPSERT : H2_UPSERT)) {
+        for (StoredEntity entity : entities) {
+          upsert.setString(1, entity.entityId());
+          bindValues(upsert, 2, entity, now);
+          if (oracle) {
+            bindValues(upsert, 8, entity, now); // the INSERT branch takes the same values
+          }
           upsert.addBatch();
         }
         upsert.executeBatch();
@@ -109,23 +124,14 @@ public class FeatureStore {
     }
   }
 
-  private static void bind(PreparedStatement upsert, EntityFeatures entity, Timestamp now)
-      throws SQLException {
-    byte[] state = EntityFeaturesCodec.encode(entity);
-    upsert.setString(1, entity.entityId());
-    bindValues(upsert, 2, entity, state, now); // WHEN MATCHED THEN UPDATE SET ...
-    bindValues(upsert, 8, entity, state, now); // WHEN NOT MATCHED THEN INSERT ... VALUES
-  }
-
   private static void bindValues(
-      PreparedStatement upsert, int first, EntityFeatures entity, byte[] state, Timestamp now)
-      throws SQLException {
-    upsert.setString(first, entity.lastApplied().topic());
-    upsert.setInt(first + 1, entity.lastApplied().partition());
-    upsert.setLong(first + 2, entity.lastApplied().offset());
+      PreparedStatement upsert, int first, StoredEntity entity, Timestamp now) throws SQLException {
+    upsert.setString(first, entity.source().topic());
+    upsert.setInt(first + 1, entity.source().partition());
+    upsert.setLong(first + 2, entity.source().offset());
     upsert.setTimestamp(
-        first + 3, entity.snapshot() == null ? null : Timestamp.from(entity.snapshot().asOf()));
-    upsert.setBytes(first + 4, state);
+        first + 3, entity.lastEventTime() == null ? null : Timestamp.from(entity.lastEventTime()));
+    upsert.setBytes(first + 4, entity.state());
     upsert.setTimestamp(first + 5, now);
   }
 

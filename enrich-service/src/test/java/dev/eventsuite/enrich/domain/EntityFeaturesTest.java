@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EntityFeaturesTest {
@@ -23,7 +24,7 @@ class EntityFeaturesTest {
           Duration.ofMinutes(1),
           FeatureSettings.LatePolicy.DEAD_LETTER,
           0.5,
-          Duration.ofSeconds(1));
+          300);
 
   private final EntityFeatures u1 = new EntityFeatures("u1", FIVE_MINUTES);
   private long offset;
@@ -230,8 +231,51 @@ class EntityFeaturesTest {
     }
 
     // A five-minute window at one-second resolution needs the last five events' buckets only.
-    assertThat(u1.activity.buckets()).hasSize(5);
-    assertThat(u1.series.get("").windows.buckets()).hasSize(5);
+    assertThat(u1.activity[0].buckets).hasSize(5);
+    assertThat(u1.series.get("").windows[0].buckets).hasSize(5);
+  }
+
+  @Test
+  void shouldKeepEachWindowAtItsOwnResolution() {
+    // One minute kept in 1 s buckets, one hour in 1 min buckets: 60 slices each.
+    FeatureSettings twoWindows =
+        new FeatureSettings(
+            List.of(Duration.ofMinutes(1), Duration.ofHours(1)),
+            Duration.ofMinutes(1),
+            FeatureSettings.LatePolicy.DROP,
+            0.5,
+            60);
+    EntityFeatures entity = new EntityFeatures("u1", twoWindows);
+    for (String time : List.of("10:00:00", "10:30:00", "10:59:30")) {
+      entity.apply(event(value(1, time)), next(), twoWindows, NOW);
+    }
+
+    ApplyOutcome last = entity.apply(event(value(1, "11:00:00")), next(), twoWindows, NOW);
+
+    // (10:59:00, 11:00:00] holds two events; (10:00:00, 11:00:00] three.
+    assertThat(((ApplyOutcome.Applied) last).features().activity().eventCounts())
+        .containsExactly(Map.entry("1m", 2L), Map.entry("1h", 3L));
+    assertThat(entity.activity[1].buckets).hasSizeLessThanOrEqualTo(61);
+  }
+
+  @Test
+  void shouldKeepStoredWindowsThatStillMatchTheConfiguration() {
+    apply(value(1, "10:00:00"));
+    apply(value(2, "10:00:01"));
+    FeatureSettings moreWindows =
+        new FeatureSettings(
+            List.of(Duration.ofMinutes(1), Duration.ofMinutes(5)),
+            Duration.ofMinutes(1),
+            FeatureSettings.LatePolicy.DROP,
+            0.5,
+            300);
+
+    EntityFeatures restored =
+        EntityFeaturesCodec.decode(EntityFeaturesCodec.encode(u1), moreWindows);
+
+    // The 5-minute window survives; the new 1-minute one starts empty and fills from here on.
+    assertThat(restored.snapshot().activity().eventCounts())
+        .containsExactly(Map.entry("1m", 0L), Map.entry("5m", 2L));
   }
 
   private FeaturesUpdated apply(String json) {
