@@ -6,19 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventsuite.events.EventJson;
 import dev.eventsuite.launcher.suite.Component;
 import dev.eventsuite.launcher.suite.ComponentStatus;
-import dev.eventsuite.launcher.suite.RunRecord;
 import dev.eventsuite.launcher.suite.RunningSuite;
 import dev.eventsuite.launcher.suite.Suite;
 import dev.eventsuite.testing.TopicTail;
 import dev.eventsuite.testing.TopicWriter;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /** The suite as users run it: five services and a broker, each its own process. */
+@Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteEndToEndIT {
 
@@ -70,18 +67,36 @@ class SuiteEndToEndIT {
   }
 
   @Test
-  @Order(Integer.MAX_VALUE)
-  void shouldLeaveNoProcessBehindWhenStopped() {
+  @Order(3)
+  void shouldAnswerAnEntitysFeaturesThroughTheApi() throws Exception {
     RunningSuite suite = SuiteUnderTest.get();
-    List<RunRecord> records = List.of(Component.values()).stream().map(suite::record).toList();
+    String user = "e2e-" + UUID.randomUUID();
+    String bootstrap = suite.url(Component.KAFKA);
+    try (TopicTail features = TopicTail.of(bootstrap, "features");
+        TopicWriter writer = new TopicWriter(bootstrap)) {
+      writer.write(
+          "metric-events",
+          user,
+          "{\"userId\":\"" + user + "\",\"metric\":1,\"timestamp\":\"2025-01-01T10:00:00Z\"}");
+      writer.write(
+          "metric-events",
+          user,
+          "{\"userId\":\"" + user + "\",\"metric\":3,\"timestamp\":\"2025-01-01T10:00:30Z\"}");
+      features.await(2, r -> user.equals(r.key()), Duration.ofSeconds(30));
+    }
 
-    List<Component> stopped =
-        Suite.down(suite.dataDir(), new PrintStream(OutputStream.nullOutputStream()));
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(suite.url(Component.ENRICH) + "/api/v1/features/" + user))
+                .header("X-API-Key", suite.apiKey())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
-    assertThat(stopped).containsExactlyInAnyOrder(Component.values());
-    assertThat(records)
-        .allSatisfy(
-            r -> assertThat(ProcessHandle.of(r.pid()).filter(ProcessHandle::isAlive)).isEmpty());
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode body = EventJson.mapper().readTree(response.body());
+    assertThat(body.at("/series/0/delta").asDouble()).isEqualTo(2.0);
+    assertThat(body.at("/activity/secondsSincePrevious").asDouble()).isEqualTo(30.0);
   }
 
   private static HttpResponse<String> get(String url) throws Exception {

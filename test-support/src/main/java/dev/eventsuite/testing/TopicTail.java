@@ -81,6 +81,23 @@ public final class TopicTail implements AutoCloseable {
   }
 
   /**
+   * Waits until what has arrived satisfies the condition, e.g. every expected id was seen at least
+   * once; returns everything seen.
+   */
+  public List<ConsumerRecord<String, byte[]>> awaitUntil(
+      Predicate<List<ConsumerRecord<String, byte[]>>> condition, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.test(seen)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "the condition did not hold within " + timeout + " after " + seen.size() + " records");
+      }
+      consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+    }
+    return List.copyOf(seen);
+  }
+
+  /**
    * Reads for the given time and returns everything that arrived, to show that nothing else did.
    */
   public List<ConsumerRecord<String, byte[]>> drain(Duration quietPeriod) {

@@ -1,11 +1,15 @@
 package dev.eventsuite.testing;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -43,6 +47,25 @@ public final class TopicWriter implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Writes many records as fast as the broker takes them, waiting for all acknowledgements. */
+  public void writeAll(List<ProducerRecord<String, byte[]>> records) {
+    List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
+    for (ProducerRecord<String, byte[]> record : records) {
+      sends.add(producer.send(record));
+    }
+    producer.flush();
+    for (Future<RecordMetadata> send : sends) {
+      try {
+        send.get();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("writing failed", e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
   }
 

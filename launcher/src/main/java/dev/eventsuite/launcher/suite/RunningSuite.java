@@ -1,24 +1,25 @@
 package dev.eventsuite.launcher.suite;
 
 import java.io.PrintStream;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
 /** A started suite: where each component answers, and how to stop it. */
 public final class RunningSuite {
 
-  private final DataDir dataDir;
+  private final Suite.Options options;
   private final Map<Component, RunRecord> records;
   private final String apiKey;
 
-  RunningSuite(DataDir dataDir, Map<Component, RunRecord> records, String apiKey) {
-    this.dataDir = dataDir;
-    this.records = Map.copyOf(records);
+  RunningSuite(Suite.Options options, Map<Component, RunRecord> records, String apiKey) {
+    this.options = options;
+    this.records = new EnumMap<>(records);
     this.apiKey = apiKey;
   }
 
   public DataDir dataDir() {
-    return dataDir;
+    return options.dataDir();
   }
 
   public String apiKey() {
@@ -26,24 +27,43 @@ public final class RunningSuite {
   }
 
   /** A service's base URL, or the broker's bootstrap address. */
-  public String url(Component component) {
+  public synchronized String url(Component component) {
     return records.get(component).url();
   }
 
-  public RunRecord record(Component component) {
+  public synchronized RunRecord record(Component component) {
     return records.get(component);
   }
 
   /** A component whose process has exited, if any. */
-  public Optional<Component> exited() {
+  public synchronized Optional<Component> exited() {
     return records.entrySet().stream()
         .filter(e -> e.getValue().process().isEmpty())
         .map(Map.Entry::getKey)
         .findFirst();
   }
 
+  /**
+   * Starts a service again after its process has exited (or was killed), on the same port and data,
+   * and waits until it is ready.
+   */
+  public synchronized void restart(Component service) {
+    if (!service.isService()) {
+      throw new IllegalArgumentException("only services restart on their own, not " + service.id());
+    }
+    if (records.get(service).process().isPresent()) {
+      throw new SuiteException(service.id() + " is still running");
+    }
+    records.put(service, Suite.startReadyService(options, service, url(Component.KAFKA), apiKey));
+  }
+
+  /** Stops one service cleanly (SIGTERM, as Kubernetes does), waiting for it to exit. */
+  public synchronized void stopService(Component service) {
+    records.get(service).process().ifPresent(SuiteProcess::stop);
+  }
+
   /** Stops services first, then the broker, waiting for each to exit. */
-  public void stop(PrintStream out) {
-    Suite.stopAll(dataDir, records, out);
+  public synchronized void stop(PrintStream out) {
+    Suite.stopAll(dataDir(), records, out);
   }
 }

@@ -41,6 +41,7 @@ public final class Suite {
    * @param partitions the partition count of the topics the broker creates
    * @param readyTimeout how long to wait for each component to become ready
    * @param out where progress is reported
+   * @param services the services to start besides the broker; all five for the suite
    */
   public record Options(
       Path home,
@@ -48,7 +49,19 @@ public final class Suite {
       Map<Component, Integer> ports,
       int partitions,
       Duration readyTimeout,
-      PrintStream out) {
+      PrintStream out,
+      List<Component> services) {
+
+    /** Options starting all five services. */
+    public Options(
+        Path home,
+        DataDir dataDir,
+        Map<Component, Integer> ports,
+        int partitions,
+        Duration readyTimeout,
+        PrintStream out) {
+      this(home, dataDir, ports, partitions, readyTimeout, out, Component.services());
+    }
 
     int port(Component component) {
       return ports.getOrDefault(component, component.defaultPort());
@@ -75,11 +88,11 @@ public final class Suite {
       RunRecord kafka = startKafka(options);
       started.put(Component.KAFKA, kafka);
       awaitKafka(options, kafka);
-      for (Component service : Component.services()) {
+      for (Component service : options.services()) {
         started.put(service, startService(options, service, kafka.url(), apiKey));
       }
       awaitServices(options, started);
-      return new RunningSuite(data, started, apiKey);
+      return new RunningSuite(options, started, apiKey);
     } catch (RuntimeException e) {
       stopAll(data, started, options.out());
       throw e;
@@ -168,8 +181,9 @@ public final class Suite {
 
   private static void checkPortsFree(Options options) {
     List<Integer> ports = new ArrayList<>();
-    for (Component component : Component.values()) {
-      ports.add(options.port(component));
+    ports.add(options.port(Component.KAFKA));
+    for (Component service : options.services()) {
+      ports.add(options.port(service));
     }
     ports.add(options.port(Component.KAFKA) + 1);
     for (int port : ports) {
@@ -252,9 +266,17 @@ public final class Suite {
     return record;
   }
 
+  /** Starts one service and waits until it is ready. */
+  static RunRecord startReadyService(
+      Options options, Component service, String bootstrapServers, String apiKey) {
+    RunRecord record = startService(options, service, bootstrapServers, apiKey);
+    await(options, service, record, () -> isReady(record.url()));
+    return record;
+  }
+
   private static void awaitServices(Options options, Map<Component, RunRecord> started) {
     List<CompletableFuture<Void>> waits = new ArrayList<>();
-    for (Component service : Component.services()) {
+    for (Component service : options.services()) {
       RunRecord record = started.get(service);
       waits.add(
           CompletableFuture.runAsync(
