@@ -1,0 +1,33 @@
+package dev.eventsuite.bench;
+
+import dev.eventsuite.bench.enrich.EnrichBenchmark;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code bin/bench}: each benchmark measures one service on this machine and writes a report. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description =
+        "Measures the suite's services on this machine; each writes a report to docs/benchmarks/.",
+    subcommands = {EnrichBenchmark.class})
+public final class BenchCli implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+    System.exit(new CommandLine(new BenchCli()).execute(args));
+  }
+
+  /** The checkout whose built services are measured; bin/bench sets it. */
+  public static Path home() {
+    return Path.of(System.getProperty("suite.home", ".")).toAbsolutePath().normalize();
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,66 @@
+package dev.eventsuite.bench;
+
+import dev.eventsuite.launcher.suite.Component;
+import dev.eventsuite.launcher.suite.DataDir;
+import dev.eventsuite.launcher.suite.FreePorts;
+import dev.eventsuite.launcher.suite.RunningSuite;
+import dev.eventsuite.launcher.suite.Suite;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The broker and the services a benchmark measures, started as the suite starts them, on a fresh
+ * data folder.
+ */
+public final class BenchSuite implements AutoCloseable {
+
+  private final RunningSuite suite;
+  private final Path data;
+  private final PrintStream out;
+
+  public BenchSuite(Path home, List<Component> services, int partitions, PrintStream out) {
+    this.out = out;
+    try {
+      this.data = Files.createTempDirectory("bench-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    this.suite =
+        Suite.up(
+            new Suite.Options(
+                home,
+                new DataDir(data),
+                FreePorts.forAllComponents(),
+                partitions,
+                Duration.ofSeconds(120),
+                out,
+                services));
+  }
+
+  public RunningSuite suite() {
+    return suite;
+  }
+
+  public String bootstrapServers() {
+    return suite.url(Component.KAFKA);
+  }
+
+  @Override
+  public void close() {
+    suite.stop(out);
+    try (Stream<Path> paths = Files.walk(data)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
