@@ -306,7 +306,7 @@ public final class EnrichBenchmark implements Callable<Integer> {
   }
 
   private Report report(
-      double producerRate, double copyRate, Drain drain, Percentiles latency, Lookups lookups) {
+      double producerRate, double copyRate, Drain drain, Percentiles latency, Lookups measured) {
     String command =
         "bin/bench enrich --events "
             + events
@@ -386,19 +386,19 @@ public final class EnrichBenchmark implements Callable<Integer> {
                 lookupRow(
                     "`GET /api/v1/features/{id}`, entity held in memory",
                     1,
-                    lookups.held(),
+                    measured.held(),
                     "p99 < 5 ms"),
                 lookupRow(
                     "`GET /api/v1/features/{id}`, entity held in memory",
                     CONCURRENT_CLIENTS,
-                    lookups.concurrent(),
+                    measured.concurrent(),
                     ""),
                 lookupRow(
                     "`GET /api/v1/features/{id}`, entity not held: read from the store (404 here)",
                     1,
-                    lookups.notHeld(),
+                    measured.notHeld(),
                     "p99 < 5 ms"),
-                lookupRow("`POST /api/v1/features:batchGet`, 100 ids", 1, lookups.batch(), "")));
+                lookupRow("`POST /api/v1/features:batchGet`, 100 ids", 1, measured.batch(), "")));
   }
 
   private static List<String> lookupRow(
