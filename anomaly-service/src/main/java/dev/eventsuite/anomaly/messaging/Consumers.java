@@ -1,6 +1,7 @@
 package dev.eventsuite.anomaly.messaging;
 
 import dev.eventsuite.platform.config.SuiteConfig;
+import dev.eventsuite.platform.kafka.LoopOptions;
 import dev.eventsuite.platform.kafka.StreamLoops;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,10 @@ public class Consumers {
       StreamLoops loops,
       SuiteConfig suite,
       FeaturesHandler features) {
-    loops.start("features", List.of(suite.topics().features()), features, FEATURES_PER_POLL);
+    loops.start(
+        "features",
+        List.of(suite.topics().features()),
+        features,
+        LoopOptions.polling(FEATURES_PER_POLL));
   }
 }

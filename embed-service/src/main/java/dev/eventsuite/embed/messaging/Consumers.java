@@ -1,6 +1,7 @@
 package dev.eventsuite.embed.messaging;
 
 import dev.eventsuite.platform.config.SuiteConfig;
+import dev.eventsuite.platform.kafka.LoopOptions;
 import dev.eventsuite.platform.kafka.StreamLoops;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,10 @@ public class Consumers {
 
   void start(
       @Observes StartupEvent event, StreamLoops loops, SuiteConfig suite, ChunksHandler chunks) {
-    loops.start("chunks", List.of(suite.topics().documentChunks()), chunks, CHUNKS_PER_BATCH);
+    loops.start(
+        "chunks",
+        List.of(suite.topics().documentChunks()),
+        chunks,
+        LoopOptions.polling(CHUNKS_PER_BATCH));
   }
 }

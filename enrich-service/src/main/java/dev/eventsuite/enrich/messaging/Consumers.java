@@ -2,6 +2,7 @@ package dev.eventsuite.enrich.messaging;
 
 import dev.eventsuite.enrich.config.EnrichConfig;
 import dev.eventsuite.platform.config.SuiteConfig;
+import dev.eventsuite.platform.kafka.LoopOptions;
 import dev.eventsuite.platform.kafka.StreamLoops;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,12 +24,12 @@ public class Consumers {
         "metrics",
         List.of(suite.topics().metricEvents()),
         metrics,
-        config.features().maxPollRecords(),
-        config.features().checkpointInterval());
+        LoopOptions.polling(config.features().maxPollRecords())
+            .checkpointingEvery(config.features().checkpointInterval()));
     loops.start(
         "documents",
         List.of(suite.topics().documents()),
         documents,
-        config.chunks().maxPollRecords());
+        LoopOptions.polling(config.chunks().maxPollRecords()));
   }
 }

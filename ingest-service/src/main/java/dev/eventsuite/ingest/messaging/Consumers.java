@@ -1,6 +1,7 @@
 package dev.eventsuite.ingest.messaging;
 
 import dev.eventsuite.platform.config.SuiteConfig;
+import dev.eventsuite.platform.kafka.LoopOptions;
 import dev.eventsuite.platform.kafka.StreamLoops;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,10 @@ public class Consumers {
       StreamLoops loops,
       SuiteConfig suite,
       ObjectEventsHandler objects) {
-    loops.start("objects", List.of(suite.topics().objectEvents()), objects, OBJECT_EVENTS_PER_POLL);
+    loops.start(
+        "objects",
+        List.of(suite.topics().objectEvents()),
+        objects,
+        LoopOptions.polling(OBJECT_EVENTS_PER_POLL));
   }
 }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -62,11 +63,15 @@ public class KafkaClients {
 
   /**
    * A consumer in the given group that commits offsets only when told to, and starts from the
-   * earliest record when the group has no committed offset.
+   * earliest record when the group has no committed offset; {@code maxPollInterval} (null for
+   * Kafka's default) bounds the time between polls.
    */
   public KafkaConsumer<String, byte[]> consumer(
-      String groupId, String clientId, int maxPollRecords) {
+      String groupId, String clientId, int maxPollRecords, Duration maxPollInterval) {
     Map<String, Object> config = clientConfig(ConsumerConfig.configNames());
+    if (maxPollInterval != null) {
+      config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) maxPollInterval.toMillis());
+    }
     config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

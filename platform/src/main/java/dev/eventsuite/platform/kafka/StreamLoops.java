@@ -40,31 +40,23 @@ public class StreamLoops {
   }
 
   /**
-   * Starts a loop consuming the topics in its own consumer group, {@code <service>.<name>},
-   * checkpointing at the suite's commit interval.
+   * Starts a loop consuming the topics in its own consumer group, {@code <service>.<name>}.
    *
    * @param name names the loop in logs, metrics, health and its consumer group
-   * @param maxPollRecords the most records one poll (and so one batch) holds
    */
   public StreamLoop start(
-      String name, List<String> topics, StreamHandler handler, int maxPollRecords) {
-    return start(name, topics, handler, maxPollRecords, config.kafka().commitInterval());
-  }
-
-  /** As {@link #start(String, List, StreamHandler, int)}, checkpointing at its own interval. */
-  public StreamLoop start(
-      String name,
-      List<String> topics,
-      StreamHandler handler,
-      int maxPollRecords,
-      Duration checkpointInterval) {
+      String name, List<String> topics, StreamHandler handler, LoopOptions options) {
     String group = service + "." + name;
+    Duration checkpointInterval =
+        options.checkpointInterval() != null
+            ? options.checkpointInterval()
+            : config.kafka().commitInterval();
     StreamLoop loop =
         new StreamLoop(
             name,
             topics,
             handler,
-            clients.consumer(group, group, maxPollRecords),
+            clients.consumer(group, group, options.maxPollRecords(), options.maxRecordTime()),
             publisher,
             service,
             new StreamLoop.Settings(
