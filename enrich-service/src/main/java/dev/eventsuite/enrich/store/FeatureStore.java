@@ -6,16 +6,18 @@ import dev.eventsuite.enrich.domain.EntityFeaturesCodec;
 import dev.eventsuite.enrich.domain.FeatureSettings;
 import dev.eventsuite.platform.config.SuiteConfig;
 import dev.eventsuite.platform.store.StoreDataSource;
+import dev.eventsuite.platform.store.Upsert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -27,25 +29,17 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class FeatureStore {
 
-  /** Oracle Database's upsert; H2 in Oracle mode runs it too, but slowly. */
-  static final String ORACLE_UPSERT =
-      """
-      MERGE INTO entity_features t
-      USING (SELECT CAST(? AS VARCHAR2(256 CHAR)) AS entity_id FROM DUAL) s
-      ON (t.entity_id = s.entity_id)
-      WHEN MATCHED THEN UPDATE SET
-        source_topic = ?, source_partition = ?, source_offset = ?,
-        last_event_time = ?, state = ?, updated_at = ?
-      WHEN NOT MATCHED THEN INSERT
-        (entity_id, source_topic, source_partition, source_offset, last_event_time, state, updated_at)
-        VALUES (s.entity_id, ?, ?, ?, ?, ?, ?)""";
-
-  /** H2's own upsert, several times faster than the standard MERGE there. */
-  static final String H2_UPSERT =
-      """
-      MERGE INTO entity_features
-        (entity_id, source_topic, source_partition, source_offset, last_event_time, state, updated_at)
-        KEY (entity_id) VALUES (?, ?, ?, ?, ?, ?, ?)""";
+  static final Upsert UPSERT =
+      new Upsert(
+          "entity_features",
+          List.of(new Upsert.Key("entity_id", "VARCHAR2(256 CHAR)")),
+          List.of(
+              "source_topic",
+              "source_partition",
+              "source_offset",
+              "last_event_time",
+              "state",
+              "updated_at"));
 
   static final String BY_PARTITION =
       "SELECT state FROM entity_features WHERE source_topic = ? AND source_partition = ?";
@@ -99,18 +93,23 @@ public class FeatureStore {
     if (entities.isEmpty()) {
       return;
     }
-    boolean oracle = dataSource.kind() == SuiteConfig.Store.Kind.ORACLE;
-    Timestamp now = Timestamp.from(Instant.now());
+    SuiteConfig.Store.Kind kind = dataSource.kind();
+    Instant now = Instant.now();
     try (Connection connection = dataSource().getConnection()) {
       connection.setAutoCommit(false);
-      try (PreparedStatement upsert =
-          connection.prepareStatement(oracle ? ORACLE_UPSERT : H2_UPSERT)) {
+      try (PreparedStatement upsert = connection.prepareStatement(UPSERT.sql(kind))) {
         for (StoredEntity entity : entities) {
-          upsert.setString(1, entity.entityId());
-          bindValues(upsert, 2, entity, now);
-          if (oracle) {
-            bindValues(upsert, 8, entity, now); // the INSERT branch takes the same values
-          }
+          UPSERT.bind(
+              upsert,
+              kind,
+              List.of(entity.entityId()),
+              Arrays.asList(
+                  entity.source().topic(),
+                  entity.source().partition(),
+                  entity.source().offset(),
+                  entity.lastEventTime(),
+                  entity.state(),
+                  now));
           upsert.addBatch();
         }
         upsert.executeBatch();
@@ -122,17 +121,6 @@ public class FeatureStore {
     } catch (SQLException e) {
       throw new StoreException("cannot save the features of " + entities.size() + " entities", e);
     }
-  }
-
-  private static void bindValues(
-      PreparedStatement upsert, int first, StoredEntity entity, Timestamp now) throws SQLException {
-    upsert.setString(first, entity.source().topic());
-    upsert.setInt(first + 1, entity.source().partition());
-    upsert.setLong(first + 2, entity.source().offset());
-    upsert.setTimestamp(
-        first + 3, entity.lastEventTime() == null ? null : Timestamp.from(entity.lastEventTime()));
-    upsert.setBytes(first + 4, entity.state());
-    upsert.setTimestamp(first + 5, now);
   }
 
   private DataSource dataSource() {
