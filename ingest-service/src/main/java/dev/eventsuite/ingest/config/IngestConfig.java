@@ -1,5 +1,6 @@
 package dev.eventsuite.ingest.config;
 
+import dev.eventsuite.ingest.domain.Categories;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -138,20 +139,13 @@ public interface IngestConfig {
      * bucket}, or {@code none}; a bucket listed in {@code bucket-categories} always takes its own.
      */
     @WithDefault("prefix")
-    CategoryRule category();
+    Categories.Rule category();
 
     /** A fixed category per bucket. */
     Map<String, String> bucketCategories();
 
     /** Image analysis with OCI AI Vision. */
     Vision vision();
-  }
-
-  /** How a category is derived. */
-  enum CategoryRule {
-    PREFIX,
-    BUCKET,
-    NONE
   }
 
   /** OCI AI Vision, off by default. */

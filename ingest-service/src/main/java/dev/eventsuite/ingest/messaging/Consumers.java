@@ -6,6 +6,7 @@ import dev.eventsuite.platform.kafka.StreamLoops;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.List;
 
 /** Starts ingest-service's stream: object events in. */
@@ -13,6 +14,9 @@ import java.util.List;
 public class Consumers {
 
   private static final int OBJECT_EVENTS_PER_POLL = 10;
+
+  /** One object event may stand for a file of many gigabytes. */
+  private static final Duration LONGEST_OBJECT = Duration.ofHours(1);
 
   void start(
       @Observes StartupEvent event,

@@ -25,15 +25,24 @@ public interface ObjectStore {
    */
   InputStream open(StoredObject object) throws IOException;
 
-  /** Writes an object from a stream of the given length (-1 when unknown); returns its new version. */
+  /**
+   * Writes an object from a stream of the given length (-1 when unknown); returns its new version.
+   */
   StoredObject put(
-      String bucket, String name, InputStream content, long length, String contentType, Map<String, String> userMetadata)
+      String bucket,
+      String name,
+      InputStream content,
+      long length,
+      String contentType,
+      Map<String, String> userMetadata)
       throws IOException;
 
   /** Deletes an object; false when there was none. */
   boolean delete(String bucket, String name) throws IOException;
 
-  /** Up to {@code limit} objects of a bucket whose names start with the prefix, after {@code start}. */
+  /**
+   * Up to {@code limit} objects of a bucket whose names start with the prefix, after {@code start}.
+   */
   List<StoredObject> list(String bucket, String prefix, String start, int limit) throws IOException;
 
   /** The object is not the version asked for any more: it changed or was deleted. */

@@ -9,11 +9,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Enforces {@link ApiKeyRequired}: 401 without a valid key, 403 with a key of too little access.
+ * The key is read from {@code X-API-Key}, {@code Authorization: Bearer}, or the password of {@code
+ * Authorization: Basic}.
  */
 public class ApiKeyFilter {
 
@@ -22,6 +25,7 @@ public class ApiKeyFilter {
 
   static final String API_KEY_HEADER = "X-API-Key";
   private static final String BEARER = "Bearer ";
+  private static final String BASIC = "Basic ";
 
   private final SuiteConfig config;
 
@@ -41,7 +45,9 @@ public class ApiKeyFilter {
     if (presented == null) {
       return Optional.of(
           unauthorized(
-              uri, "send the API key as 'X-API-Key: <key>' or 'Authorization: Bearer <key>'"));
+              uri,
+              "send the API key as 'X-API-Key: <key>', 'Authorization: Bearer <key>' or as the"
+                  + " password of HTTP Basic credentials"));
     }
     boolean admin = config.adminKey().map(key -> matches(presented, key)).orElse(false);
     boolean user = admin || config.apiKey().map(key -> matches(presented, key)).orElse(false);
@@ -75,11 +81,33 @@ public class ApiKeyFilter {
       return header.trim();
     }
     String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+    if (authorization == null) {
+      return null;
+    }
+    if (authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       String token = authorization.substring(BEARER.length()).trim();
       return token.isEmpty() ? null : token;
     }
+    if (authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
+      return basicPassword(authorization.substring(BASIC.length()).trim());
+    }
     return null;
+  }
+
+  /**
+   * The password of HTTP Basic credentials, whatever the user name: OCI Notifications can
+   * authenticate to an HTTPS subscription in no other way.
+   */
+  private static String basicPassword(String encoded) {
+    try {
+      String credentials = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+      int colon = credentials.indexOf(':');
+      return colon < 0 || colon == credentials.length() - 1
+          ? null
+          : credentials.substring(colon + 1);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** Compares in constant time, so response times do not reveal how much of a key matched. */
@@ -93,6 +121,7 @@ public class ApiKeyFilter {
         ProblemMappers.respond(Problem.of(401, "unauthorized", "Unauthorized", detail), uri);
     return Response.fromResponse(problem)
         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"eventsuite\"")
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"eventsuite\"")
         .build();
   }
 }

@@ -395,6 +395,11 @@ public final class StreamLoop {
   private final class Output implements StreamOutput {
 
     @Override
+    public void flush() {
+      awaitSends();
+    }
+
+    @Override
     public void publish(
         ConsumerRecord<String, byte[]> source,
         String topic,

@@ -38,4 +38,12 @@ public interface StreamOutput {
       String reason,
       String location,
       byte[] content);
+
+  /**
+   * Waits until everything published so far is acknowledged, as a checkpoint does: a handler that
+   * records its own progress within a long record calls this first.
+   *
+   * @throws IllegalStateException when a send failed after all retries
+   */
+  void flush();
 }

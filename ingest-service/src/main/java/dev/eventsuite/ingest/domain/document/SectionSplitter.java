@@ -3,9 +3,13 @@ package dev.eventsuite.ingest.domain.document;
 import dev.eventsuite.events.document.DocumentSectionExtracted;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -33,30 +37,49 @@ public final class SectionSplitter {
     return count[0];
   }
 
-  /** Hands each section, in order, to the consumer. */
+  /** Hands each section of a text file, in order, to the consumer. */
   public void split(Path text, Consumer<String> sections) throws IOException {
-    Section current = new Section(sections);
     try (BufferedReader reader = Files.newBufferedReader(text, StandardCharsets.UTF_8)) {
-      StringBuilder paragraph = new StringBuilder();
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.isBlank()) {
-          current.addParagraph(paragraph.toString());
-          paragraph.setLength(0);
-        } else {
-          if (paragraph.length() > 0) {
-            paragraph.append('\n');
-          }
-          paragraph.append(line);
-          if (utf8Length(paragraph) > maxBytes) {
-            // An endless paragraph: give what fits now, keep the rest.
-            current.addParagraph(paragraph.toString());
-            paragraph.setLength(0);
-          }
-        }
-      }
-      current.addParagraph(paragraph.toString());
+      split(reader, sections);
     }
+  }
+
+  /** The sections of a text held in memory. */
+  public List<String> split(String text) {
+    List<String> sections = new ArrayList<>();
+    try {
+      split(new BufferedReader(new StringReader(text)), sections::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a string cannot fail to be read", e);
+    }
+    return sections;
+  }
+
+  private void split(BufferedReader reader, Consumer<String> sections) throws IOException {
+    Section current = new Section(sections);
+    StringBuilder paragraph = new StringBuilder();
+    int paragraphBytes = 0;
+    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+      if (line.isBlank()) {
+        current.addParagraph(paragraph.toString());
+        paragraph.setLength(0);
+        paragraphBytes = 0;
+        continue;
+      }
+      if (paragraph.length() > 0) {
+        paragraph.append('\n');
+        paragraphBytes++;
+      }
+      paragraph.append(line);
+      paragraphBytes += utf8Length(line);
+      if (paragraphBytes > maxBytes) {
+        // An endless paragraph: give what there is now, keep reading.
+        current.addParagraph(paragraph.toString());
+        paragraph.setLength(0);
+        paragraphBytes = 0;
+      }
+    }
+    current.addParagraph(paragraph.toString());
     current.emit();
   }
 

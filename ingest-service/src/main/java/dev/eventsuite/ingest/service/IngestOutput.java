@@ -1,0 +1,27 @@
+package dev.eventsuite.ingest.service;
+
+import dev.eventsuite.events.document.DocumentRemoved;
+import dev.eventsuite.events.document.DocumentSectionExtracted;
+import dev.eventsuite.events.metric.MetricRecorded;
+
+/** Where ingesting one object sends what it produces. */
+public interface IngestOutput {
+
+  /** A metric event read from a row of a tabular object. */
+  void metric(MetricRecorded event);
+
+  /** A section of a document's text. */
+  void section(DocumentSectionExtracted section);
+
+  /** A document removal. */
+  void removal(DocumentRemoved removal);
+
+  /** The object cannot be ingested: its event goes to the dead-letter topic with the reason. */
+  void rejectObject(String errorType, String reason);
+
+  /** A row cannot be read: it goes to the dead-letter topic, named, with the reason. */
+  void rejectRow(long row, String reason, String raw);
+
+  /** Waits until everything sent so far is acknowledged. */
+  void flush();
+}

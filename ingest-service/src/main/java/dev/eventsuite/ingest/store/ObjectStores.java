@@ -1,0 +1,37 @@
+package dev.eventsuite.ingest.store;
+
+import com.oracle.bmc.objectstorage.ObjectStorage;
+import com.oracle.bmc.objectstorage.ObjectStorageClient;
+import com.oracle.bmc.objectstorage.requests.GetNamespaceRequest;
+import dev.eventsuite.ingest.config.IngestConfig;
+import dev.eventsuite.oci.OciAuthentication;
+import dev.eventsuite.oci.OciConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** The object store the configuration chooses. */
+@ApplicationScoped
+public class ObjectStores {
+
+  @Produces
+  @Singleton
+  ObjectStore objectStore(IngestConfig config, LocalIndex index, OciConfig oci) {
+    return switch (config.objectStore()) {
+      case LOCAL -> new LocalObjectStore(config.local().root(), config.local().namespace(), index);
+      case OCI -> oci(config.oci(), oci);
+    };
+  }
+
+  private static ObjectStore oci(IngestConfig.Oci settings, OciConfig oci) {
+    ObjectStorageClient.Builder builder = ObjectStorageClient.builder();
+    oci.region().ifPresent(builder::region);
+    settings.endpoint().ifPresent(builder::endpoint);
+    ObjectStorage client = builder.build(OciAuthentication.provider(oci));
+    String namespace =
+        settings
+            .namespace()
+            .orElseGet(() -> client.getNamespace(GetNamespaceRequest.builder().build()).getValue());
+    return new OciObjectStore(client, namespace, settings.readChunkSize().asLongValue());
+  }
+}
