@@ -94,10 +94,6 @@ public interface IngestConfig {
     /** The longest text taken from one document, in characters. */
     @WithDefault("50000000")
     long maxDocumentChars();
-
-    /** The largest upload through the API. */
-    @WithDefault("2G")
-    MemorySize maxUploadSize();
   }
 
   /** Tabular objects. */

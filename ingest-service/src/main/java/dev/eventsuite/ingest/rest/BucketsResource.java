@@ -1,7 +1,6 @@
 package dev.eventsuite.ingest.rest;
 
 import dev.eventsuite.events.object.ObjectChange;
-import dev.eventsuite.ingest.config.IngestConfig;
 import dev.eventsuite.ingest.domain.InvalidObjectNameException;
 import dev.eventsuite.ingest.domain.ObjectNames;
 import dev.eventsuite.ingest.service.ObjectEvents;
@@ -56,13 +55,11 @@ public class BucketsResource {
 
   private final ObjectStore store;
   private final ObjectEvents objectEvents;
-  private final long maxUploadBytes;
 
   @Inject
-  public BucketsResource(ObjectStore store, ObjectEvents objectEvents, IngestConfig config) {
+  public BucketsResource(ObjectStore store, ObjectEvents objectEvents) {
     this.store = store;
     this.objectEvents = objectEvents;
-    this.maxUploadBytes = config.limits().maxUploadSize().asLongValue();
   }
 
   /** The buckets. */
@@ -127,10 +124,6 @@ public class BucketsResource {
       throws IOException {
     safeBucket(bucket);
     safeName(name);
-    if (contentLength != null && contentLength > maxUploadBytes) {
-      throw ProblemException.tooLarge(
-          "the upload is " + contentLength + " bytes; at most " + maxUploadBytes + " are taken");
-    }
     boolean existed = store.head(bucket, name).isPresent();
     StoredObject stored =
         store.put(

@@ -1,6 +1,7 @@
 package dev.eventsuite.platform.config;
 
 import dev.eventsuite.events.Topics;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -35,6 +36,20 @@ public interface SuiteConfig {
 
   /** The relational store of services that keep state. */
   Store store();
+
+  /** HTTP limits beyond Quarkus's own. */
+  Http http();
+
+  /** HTTP limits. */
+  interface Http {
+
+    /**
+     * The largest JSON request body. JSON is read whole, so it has a limit of its own below {@code
+     * quarkus.http.limits.max-body-size}, which bounds streamed uploads.
+     */
+    @WithDefault("16M")
+    MemorySize maxJsonBodySize();
+  }
 
   /** Which relational store a service uses. */
   interface Store {
