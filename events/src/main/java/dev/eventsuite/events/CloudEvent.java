@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * The CloudEvents 1.0 attributes of a record on one of the suite's own topics, carried in Kafka
@@ -31,6 +33,9 @@ public record CloudEvent(String id, String type, String source, Instant time, St
   public static final String HEADER_CONTENT_TYPE = "content-type";
   public static final String JSON = "application/json";
 
+  private static final Header SPEC_VERSION_HEADER = header(HEADER_SPEC_VERSION, SPEC_VERSION);
+  private static final Header JSON_CONTENT_TYPE_HEADER = header(HEADER_CONTENT_TYPE, JSON);
+
   public CloudEvent {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");
@@ -38,18 +43,19 @@ public record CloudEvent(String id, String type, String source, Instant time, St
     Objects.requireNonNull(time, "time");
   }
 
-  /** Writes the attributes as binary-mode headers, replacing any earlier ones. */
-  public Headers writeTo(Headers headers) {
-    put(headers, HEADER_SPEC_VERSION, SPEC_VERSION);
-    put(headers, HEADER_ID, id);
-    put(headers, HEADER_TYPE, type);
-    put(headers, HEADER_SOURCE, source);
-    put(headers, HEADER_TIME, time.toString());
+  /** The attributes as binary-mode headers, for a new record. */
+  public Headers toHeaders() {
+    Header[] headers = new Header[subject == null ? 6 : 7];
+    headers[0] = SPEC_VERSION_HEADER;
+    headers[1] = header(HEADER_ID, id);
+    headers[2] = header(HEADER_TYPE, type);
+    headers[3] = header(HEADER_SOURCE, source);
+    headers[4] = header(HEADER_TIME, Timestamps.format(time));
+    headers[5] = JSON_CONTENT_TYPE_HEADER;
     if (subject != null) {
-      put(headers, HEADER_SUBJECT, subject);
+      headers[6] = header(HEADER_SUBJECT, subject);
     }
-    put(headers, HEADER_CONTENT_TYPE, JSON);
-    return headers;
+    return new RecordHeaders(headers);
   }
 
   /**
@@ -80,8 +86,7 @@ public record CloudEvent(String id, String type, String source, Instant time, St
         : new String(header.value(), StandardCharsets.UTF_8);
   }
 
-  private static void put(Headers headers, String name, String value) {
-    headers.remove(name);
-    headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+  private static Header header(String name, String value) {
+    return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
   }
 }

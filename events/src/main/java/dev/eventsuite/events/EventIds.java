@@ -15,6 +15,15 @@ public final class EventIds {
   /** The namespace of every name-based id of the suite (RFC 9562 version 5). */
   private static final UUID NAMESPACE = UUID.fromString("4d1e2b8a-5c1f-5a3e-9b7d-2f6c0e8a1d35");
 
+  private static final byte[] NAMESPACE_BYTES =
+      ByteBuffer.allocate(16)
+          .putLong(NAMESPACE.getMostSignificantBits())
+          .putLong(NAMESPACE.getLeastSignificantBits())
+          .array();
+
+  /** A digest per thread: looking one up costs more than hashing a short name. */
+  private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(EventIds::sha1);
+
   private EventIds() {}
 
   /**
@@ -30,11 +39,8 @@ public final class EventIds {
   }
 
   private static UUID nameBased(String name) {
-    MessageDigest sha1 = sha1();
-    ByteBuffer namespace = ByteBuffer.allocate(16);
-    namespace.putLong(NAMESPACE.getMostSignificantBits());
-    namespace.putLong(NAMESPACE.getLeastSignificantBits());
-    sha1.update(namespace.array());
+    MessageDigest sha1 = SHA1.get();
+    sha1.update(NAMESPACE_BYTES);
     byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
     hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
     hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);

@@ -1,6 +1,7 @@
 package dev.eventsuite.events;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -8,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 
 /**
@@ -36,8 +36,9 @@ public final class Timestamps {
       return fromEpoch(new BigDecimal(trimmed).doubleValue());
     }
     try {
-      return parseIso(trimmed);
-    } catch (DateTimeParseException e) {
+      Instant common = parseCommon(trimmed);
+      return common != null ? common : parseIso(trimmed);
+    } catch (DateTimeException e) {
       throw new InvalidEventException(
           "timestamp '"
               + text
@@ -58,6 +59,120 @@ public final class Timestamps {
       return Instant.ofEpochSecond(seconds, nanos);
     }
     return Instant.ofEpochMilli((long) epoch);
+  }
+
+  /**
+   * Formats an instant exactly as {@link Instant#toString()} does (ISO-8601 in UTC, the fraction in
+   * groups of three digits, none when zero), without the general-purpose formatter: events of one
+   * second share its formatted date and time, so only the fraction is written for each.
+   */
+  public static String format(Instant instant) {
+    long seconds = instant.getEpochSecond();
+    FormattedSecond second = lastFormatted;
+    if (second.epochSecond != seconds) {
+      String whole = instant.minusNanos(instant.getNano()).toString();
+      if (whole.length() != 20) {
+        return instant.toString(); // a year outside 0000-9999
+      }
+      second = new FormattedSecond(seconds, whole.substring(0, 19));
+      lastFormatted = second;
+    }
+    int nanos = instant.getNano();
+    if (nanos == 0) {
+      return second.text + 'Z';
+    }
+    int digits = nanos % 1_000_000 == 0 ? 3 : nanos % 1000 == 0 ? 6 : 9;
+    char[] text = new char[19 + 1 + digits + 1];
+    second.text.getChars(0, 19, text, 0);
+    text[19] = '.';
+    int value = nanos / (digits == 3 ? 1_000_000 : digits == 6 ? 1000 : 1);
+    for (int i = 19 + digits; i > 19; i--) {
+      text[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+    text[text.length - 1] = 'Z';
+    return new String(text);
+  }
+
+  /** A second and its text up to the seconds, e.g. {@code 2025-01-01T10:00:00}. */
+  private record FormattedSecond(long epochSecond, String text) {}
+
+  /** The second formatted last: an immutable pair, so threads may race for it harmlessly. */
+  private static volatile FormattedSecond lastFormatted = new FormattedSecond(Long.MIN_VALUE, "");
+
+  /**
+   * The forms nearly every producer sends, read without the general-purpose parser: {@code
+   * yyyy-MM-ddTHH:mm:ss}, a space allowed for the {@code T}, an optional fraction of up to nine
+   * digits, then nothing (UTC), {@code Z}, or an offset {@code ±HH:mm}. Null for any other form.
+   *
+   * @throws DateTimeException when the form is right but a field is out of range
+   */
+  private static Instant parseCommon(String text) {
+    int length = text.length();
+    if (length < 19
+        || text.charAt(4) != '-'
+        || text.charAt(7) != '-'
+        || (text.charAt(10) != 'T' && text.charAt(10) != ' ')
+        || text.charAt(13) != ':'
+        || text.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 2);
+    int day = digits(text, 8, 2);
+    int hour = digits(text, 11, 2);
+    int minute = digits(text, 14, 2);
+    int second = digits(text, 17, 2);
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+      return null;
+    }
+    int at = 19;
+    int nanos = 0;
+    if (at < length && text.charAt(at) == '.') {
+      int from = ++at;
+      while (at < length && at - from < 9 && Character.isDigit(text.charAt(at))) {
+        nanos = nanos * 10 + (text.charAt(at) - '0');
+        at++;
+      }
+      if (at == from) {
+        return null;
+      }
+      for (int scale = at - from; scale < 9; scale++) {
+        nanos *= 10;
+      }
+    }
+    int offsetSeconds = 0;
+    if (at < length) {
+      char zone = text.charAt(at);
+      if (zone == 'Z' && at + 1 == length) {
+        offsetSeconds = 0;
+      } else if ((zone == '+' || zone == '-') && at + 6 == length && text.charAt(at + 3) == ':') {
+        int offsetHours = digits(text, at + 1, 2);
+        int offsetMinutes = digits(text, at + 4, 2);
+        if (offsetHours < 0 || offsetMinutes < 0) {
+          return null;
+        }
+        offsetSeconds = ZoneOffset.ofHoursMinutes(offsetHours, offsetMinutes).getTotalSeconds();
+        offsetSeconds = zone == '-' ? -offsetSeconds : offsetSeconds;
+      } else {
+        return null;
+      }
+    }
+    LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, nanos);
+    return local.toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds));
+  }
+
+  /** The number in {@code count} ASCII digits from {@code from}; -1 when one is not a digit. */
+  private static int digits(String text, int from, int count) {
+    int value = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   private static Instant parseIso(String text) {

@@ -3,6 +3,7 @@ package dev.eventsuite.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +18,7 @@ class CloudEventTest {
             "/eventsuite/ingest-service",
             Instant.parse("2025-01-01T10:00:00Z"),
             "u1");
-    RecordHeaders headers = new RecordHeaders();
-
-    event.writeTo(headers);
+    Headers headers = event.toHeaders();
 
     assertThat(CloudEvent.text(headers, "ce_specversion")).isEqualTo("1.0");
     assertThat(CloudEvent.text(headers, "ce_id")).isEqualTo("id-1");

@@ -13,6 +13,8 @@ import dev.eventsuite.events.feature.EntityActivity;
 import dev.eventsuite.events.feature.FeaturesUpdated;
 import dev.eventsuite.events.feature.SeriesFeatures;
 import dev.eventsuite.events.feature.WindowStatistics;
+import dev.eventsuite.events.metric.MetricEventParser;
+import dev.eventsuite.events.metric.MetricRecorded;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +22,47 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EventJsonTest {
+
+  @Test
+  void shouldWriteAMetricEventInTheCanonicalShapeAndReadItBack() {
+    MetricRecorded event =
+        new MetricRecorded(
+            "ev-1",
+            "host-1",
+            "cpu",
+            0.75,
+            null,
+            Instant.parse("2025-01-01T10:00:00.120Z"),
+            Map.of());
+
+    String json = EventJson.toJson(event);
+
+    assertThat(json)
+        .isEqualTo(
+            "{\"eventId\":\"ev-1\",\"entityId\":\"host-1\",\"metric\":\"cpu\",\"value\":0.75,"
+                + "\"timestamp\":\"2025-01-01T10:00:00.120Z\"}");
+    assertThat(MetricEventParser.parse(json.getBytes(StandardCharsets.UTF_8), null))
+        .isEqualTo(event);
+    MetricRecorded counted =
+        new MetricRecorded(null, "u1", null, null, "login", T, Map.of("page", "/home"));
+    assertThat(MetricEventParser.parse(EventJson.toBytes(counted), null)).isEqualTo(counted);
+  }
+
+  @Test
+  void shouldEscapeWhatJsonRequiresInAMetricEvent() throws Exception {
+    String awkward =
+        "quote \" backslash \\ newline \n tab \t bell \u0007 accent é emoji \uD83D\uDE00";
+    MetricRecorded event =
+        new MetricRecorded(
+            awkward, awkward, awkward, -1.5e-7, awkward, T, Map.of(awkward, awkward));
+
+    String json = EventJson.toJson(event);
+
+    assertThat(EventJson.mapper().readTree(json).get("entityId").asText()).isEqualTo(awkward);
+    assertThat(MetricEventParser.parse(json.getBytes(StandardCharsets.UTF_8), null))
+        .isEqualTo(event);
+    assertThat(EventJson.toJson(Map.of("nested", event))).isEqualTo("{\"nested\":" + json + "}");
+  }
 
   private static final Instant T = Instant.parse("2025-01-01T10:00:00Z");
   private static final DocumentMetadata METADATA =

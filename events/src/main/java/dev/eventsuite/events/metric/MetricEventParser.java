@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads metric events in the shapes producers already send:
@@ -35,8 +36,8 @@ public final class MetricEventParser {
 
   private static final List<String> ENTITY_FIELDS = List.of("entityid", "userid", "id");
   private static final List<String> TIME_FIELDS = List.of("timestamp", "time", "eventtime");
-  private static final List<String> KNOWN_FIELDS =
-      List.of(
+  private static final Set<String> KNOWN_FIELDS =
+      Set.of(
           "entityid",
           "userid",
           "id",
@@ -109,7 +110,13 @@ public final class MetricEventParser {
   }
 
   private static String normalise(String name) {
-    return name.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '_' || c == '-' || Character.isUpperCase(c)) {
+        return name.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
+      }
+    }
+    return name; // already normal, as most names are
   }
 
   private static String entityId(Map<String, JsonNode> fields) {
@@ -160,15 +167,50 @@ public final class MetricEventParser {
     if (node.isNumber()) {
       return true;
     }
-    if (!node.isTextual()) {
+    return node.isTextual() && isDecimal(node.asText().trim());
+  }
+
+  /**
+   * Whether text is a decimal number: an optional sign, digits with an optional point, an optional
+   * exponent. Checked by hand, since metric names are far more common here than numbers in text and
+   * a failed parse costs an exception.
+   */
+  static boolean isDecimal(String text) {
+    int i = 0;
+    int length = text.length();
+    if (i < length && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+      i++;
+    }
+    int digits = 0;
+    while (i < length && Character.isDigit(text.charAt(i))) {
+      i++;
+      digits++;
+    }
+    if (i < length && text.charAt(i) == '.') {
+      i++;
+      while (i < length && Character.isDigit(text.charAt(i))) {
+        i++;
+        digits++;
+      }
+    }
+    if (digits == 0) {
       return false;
     }
-    try {
-      new BigDecimal(node.asText().trim());
-      return true;
-    } catch (NumberFormatException e) {
-      return false;
+    if (i < length && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+      i++;
+      if (i < length && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+        i++;
+      }
+      int exponentDigits = 0;
+      while (i < length && Character.isDigit(text.charAt(i))) {
+        i++;
+        exponentDigits++;
+      }
+      if (exponentDigits == 0) {
+        return false;
+      }
     }
+    return i == length;
   }
 
   private static double number(String field, JsonNode node) {
@@ -204,29 +246,29 @@ public final class MetricEventParser {
   }
 
   private static Map<String, String> attributes(JsonNode event, JsonNode explicit) {
-    Map<String, String> attributes = new LinkedHashMap<>();
-    event
-        .fields()
-        .forEachRemaining(
-            field -> {
-              if (!field.getValue().isNull() && !KNOWN_FIELDS.contains(normalise(field.getKey()))) {
-                attributes.put(field.getKey(), asText(field.getValue()));
-              }
-            });
+    Map<String, String> attributes = null;
+    Iterator<Map.Entry<String, JsonNode>> fields = event.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (!field.getValue().isNull() && !KNOWN_FIELDS.contains(normalise(field.getKey()))) {
+        attributes = attributes == null ? new LinkedHashMap<>() : attributes;
+        attributes.put(field.getKey(), asText(field.getValue()));
+      }
+    }
     if (explicit != null && !explicit.isNull()) {
       if (!explicit.isObject()) {
         throw new InvalidEventException("'attributes' must be a JSON object of names to values");
       }
-      explicit
-          .fields()
-          .forEachRemaining(
-              f -> {
-                if (!f.getValue().isNull()) {
-                  attributes.put(f.getKey(), asText(f.getValue()));
-                }
-              });
+      Iterator<Map.Entry<String, JsonNode>> named = explicit.fields();
+      while (named.hasNext()) {
+        Map.Entry<String, JsonNode> field = named.next();
+        if (!field.getValue().isNull()) {
+          attributes = attributes == null ? new LinkedHashMap<>() : attributes;
+          attributes.put(field.getKey(), asText(field.getValue()));
+        }
+      }
     }
-    return attributes;
+    return attributes == null ? Map.of() : attributes;
   }
 
   private static String asText(JsonNode node) {

@@ -38,6 +38,22 @@ class MetricEventParserTest {
   }
 
   @Test
+  void shouldTellANumberInTextFromAMetricName() {
+    assertThat(MetricEventParser.isDecimal("3.5")).isTrue();
+    assertThat(MetricEventParser.isDecimal("-.5")).isTrue();
+    assertThat(MetricEventParser.isDecimal("+12")).isTrue();
+    assertThat(MetricEventParser.isDecimal("6.02E23")).isTrue();
+    assertThat(MetricEventParser.isDecimal("1e-3")).isTrue();
+    assertThat(MetricEventParser.isDecimal("cpu")).isFalse();
+    assertThat(MetricEventParser.isDecimal("1e")).isFalse();
+    assertThat(MetricEventParser.isDecimal(".")).isFalse();
+    assertThat(MetricEventParser.isDecimal("3.5ms")).isFalse();
+    assertThat(MetricEventParser.isDecimal("")).isFalse();
+    assertThat(parse("{\"id\":\"s\",\"time\":0,\"metric\":\"p99\",\"value\":2}").metric())
+        .isEqualTo("p99");
+  }
+
+  @Test
   void shouldReadTheIdTimeMetricShape() {
     MetricRecorded event = parse("{\"id\":\"sensor-7\",\"time\":1735725600000,\"metric\":\"3.5\"}");
 

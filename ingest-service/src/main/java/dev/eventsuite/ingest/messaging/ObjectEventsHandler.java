@@ -13,6 +13,7 @@ import dev.eventsuite.ingest.service.IngestOutput;
 import dev.eventsuite.ingest.service.ObjectIngestor;
 import dev.eventsuite.platform.config.SuiteConfig;
 import dev.eventsuite.platform.kafka.EventPublisher;
+import dev.eventsuite.platform.kafka.PreparedEvent;
 import dev.eventsuite.platform.kafka.RecordHandler;
 import dev.eventsuite.platform.kafka.StreamOutput;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -73,9 +75,8 @@ public class ObjectEventsHandler implements RecordHandler {
     }
 
     @Override
-    public void metric(MetricRecorded metric) {
-      output.publish(
-          record,
+    public PreparedEvent prepareMetric(MetricRecorded metric) {
+      return PreparedEvent.of(
           metricEventsTopic,
           metric.entityId(),
           metric,
@@ -85,6 +86,11 @@ public class ObjectEventsHandler implements RecordHandler {
               source,
               metric.timestamp(),
               metric.entityId()));
+    }
+
+    @Override
+    public void publish(PreparedEvent prepared) {
+      output.publish(record, prepared);
     }
 
     @Override
@@ -141,6 +147,11 @@ public class ObjectEventsHandler implements RecordHandler {
     @Override
     public void flush() {
       output.flush();
+    }
+
+    @Override
+    public CompletionStage<Void> acknowledged() {
+      return output.acknowledged();
     }
   }
 }

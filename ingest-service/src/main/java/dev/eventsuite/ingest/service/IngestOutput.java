@@ -3,12 +3,20 @@ package dev.eventsuite.ingest.service;
 import dev.eventsuite.events.document.DocumentRemoved;
 import dev.eventsuite.events.document.DocumentSectionExtracted;
 import dev.eventsuite.events.metric.MetricRecorded;
+import dev.eventsuite.platform.kafka.PreparedEvent;
+import java.util.concurrent.CompletionStage;
 
 /** Where ingesting one object sends what it produces. */
 public interface IngestOutput {
 
-  /** A metric event read from a row of a tabular object. */
-  void metric(MetricRecorded event);
+  /**
+   * A metric event read from a row of a tabular object, serialised for {@code metric-events}. Safe
+   * on any thread: rows are prepared on a reading thread and published in order.
+   */
+  PreparedEvent prepareMetric(MetricRecorded event);
+
+  /** Publishes a prepared event. */
+  void publish(PreparedEvent event);
 
   /** A section of a document's text. */
   void section(DocumentSectionExtracted section);
@@ -24,4 +32,10 @@ public interface IngestOutput {
 
   /** Waits until everything sent so far is acknowledged. */
   void flush();
+
+  /**
+   * A stage that completes once everything sent so far is acknowledged, without waiting for it; it
+   * fails when one of those sends failed.
+   */
+  CompletionStage<Void> acknowledged();
 }

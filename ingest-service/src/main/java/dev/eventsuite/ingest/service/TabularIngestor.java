@@ -21,11 +21,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Turns the rows of a tabular object into metric events, streaming, in constant memory.
@@ -103,7 +105,7 @@ public class TabularIngestor {
         if (row == null) {
           return false;
         }
-        hash(digest, row);
+        RowPipeline.hash(digest, row);
       }
     }
     return HexFormat.of().formatHex(digest.digest()).equals(last.rowsHash());
@@ -113,47 +115,81 @@ public class TabularIngestor {
       StoredObject object, ContentKind kind, InputStream content, long skip, IngestOutput out)
       throws IOException {
     ColumnMapping mapping = mappings.forObject(object.bucket(), object.name());
-    MessageDigest digest = sha256();
-    long done = 0;
-    try (RowReader rows = RowReader.of(kind, content)) {
-      for (Row row = rows.next(); row != null; row = rows.next()) {
-        hash(digest, row);
-        done = row.number();
-        if (done <= skip) {
-          continue;
+    String path = object.path();
+    Deque<Progress> unacknowledged = new ArrayDeque<>();
+    try (RowReader rows = RowReader.of(kind, content);
+        RowPipeline pipeline =
+            new RowPipeline(
+                rows, row -> convert(object, path, row, mapping, out), skip, progressEvery)) {
+      RowPipeline.Batch batch;
+      do {
+        batch = pipeline.next();
+        publish(batch, out);
+        if (!batch.last() && batch.rowsHash() != null) {
+          unacknowledged.add(
+              new Progress(
+                  batch.rowsDone(), batch.rowsHash(), out.acknowledged().toCompletableFuture()));
+          saveAcknowledgedProgress(object, kind, unacknowledged);
         }
-        publish(object, row, mapping, out);
-        if (done % progressEvery == 0) {
-          out.flush();
-          saveProgress(object, kind, Status.IN_PROGRESS, done, copy(digest));
-        }
-      }
+      } while (!batch.last());
+      out.flush();
+      saveProgress(object, kind, Status.INGESTED, batch.rowsDone(), batch.rowsHash());
     }
-    out.flush();
-    saveProgress(object, kind, Status.INGESTED, done, HexFormat.of().formatHex(digest.digest()));
   }
 
-  private void publish(StoredObject object, Row row, ColumnMapping mapping, IngestOutput out) {
+  /** Turns a row into an event ready to publish; runs on the pipeline's reading thread. */
+  private RowPipeline.Item convert(
+      StoredObject object, String path, Row row, ColumnMapping mapping, IngestOutput out) {
     if (!row.isReadable()) {
-      reject(out, row, row.error());
-      return;
+      return new RowPipeline.Reject(row.number(), row.error(), row.raw());
     }
     try {
       ObjectNode fields = mapping.apply(row.fields());
       MetricRecorded event = MetricEventParser.parse(fields, object.modified());
       if (event.eventId() == null) {
-        event = event.withEventId(EventIds.of(object.path(), row.number(), row.raw()));
+        event = event.withEventId(EventIds.of(path, row.number(), row.raw()));
       }
-      out.metric(event);
-      published.increment();
+      return new RowPipeline.Publish(out.prepareMetric(event));
     } catch (InvalidEventException e) {
-      reject(out, row, e.getMessage());
+      return new RowPipeline.Reject(row.number(), e.getMessage(), row.raw());
     }
   }
 
-  private void reject(IngestOutput out, Row row, String reason) {
-    out.rejectRow(row.number(), reason, row.raw());
-    rejected.increment();
+  private void publish(RowPipeline.Batch batch, IngestOutput out) {
+    int publishedRows = 0;
+    for (RowPipeline.Item item : batch.items()) {
+      if (item instanceof RowPipeline.Publish publish) {
+        out.publish(publish.event());
+        publishedRows++;
+      } else if (item instanceof RowPipeline.Reject reject) {
+        out.rejectRow(reject.row(), reject.reason(), reject.raw());
+        rejected.increment();
+      }
+    }
+    published.increment(publishedRows);
+  }
+
+  /** The rows up to a point and when they are all acknowledged. */
+  private record Progress(long rowsDone, String rowsHash, CompletableFuture<Void> acknowledged) {}
+
+  /**
+   * Saves the furthest progress whose rows are all acknowledged, without waiting for the rest:
+   * reading goes on while the broker acknowledges.
+   */
+  private void saveAcknowledgedProgress(
+      StoredObject object, ContentKind kind, Deque<Progress> unacknowledged) {
+    Progress furthest = null;
+    while (!unacknowledged.isEmpty() && unacknowledged.peek().acknowledged().isDone()) {
+      Progress next = unacknowledged.poll();
+      if (next.acknowledged().isCompletedExceptionally()) {
+        unacknowledged.clear(); // the final flush reports the failure; no progress past it
+        break;
+      }
+      furthest = next;
+    }
+    if (furthest != null) {
+      saveProgress(object, kind, Status.IN_PROGRESS, furthest.rowsDone(), furthest.rowsHash());
+    }
   }
 
   private void saveProgress(
@@ -170,20 +206,6 @@ public class TabularIngestor {
             hash,
             0,
             done + " rows"));
-  }
-
-  private static void hash(MessageDigest digest, Row row) {
-    digest.update(row.raw().getBytes(StandardCharsets.UTF_8));
-    digest.update((byte) '\n');
-  }
-
-  /** The hash of the rows so far, leaving the running digest to go on. */
-  private static String copy(MessageDigest digest) {
-    try {
-      return HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest());
-    } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
-    }
   }
 
   private static MessageDigest sha256() {

@@ -1,12 +1,11 @@
 package dev.eventsuite.platform.kafka;
 
 import dev.eventsuite.events.CloudEvent;
-import dev.eventsuite.events.EventJson;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.Callback;
@@ -20,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * asynchronous; callers that must know an event is stored wait on the returned future or call
  * {@link #flush()}.
  */
-@ApplicationScoped
+@Singleton // called for every record: no client proxy in between
 public class EventPublisher {
 
   private final KafkaProducer<String, byte[]> producer;
@@ -41,24 +40,7 @@ public class EventPublisher {
   /** Publishes an event as JSON with binary-mode CloudEvents headers. */
   public CompletableFuture<RecordMetadata> publish(
       String topic, String key, Object event, CloudEvent cloudEvent) {
-    return send(record(topic, key, event, cloudEvent));
-  }
-
-  private static ProducerRecord<String, byte[]> record(
-      String topic, String key, Object event, CloudEvent cloudEvent) {
-    ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>(topic, key, EventJson.toBytes(event));
-    cloudEvent.writeTo(record.headers());
-    return record;
-  }
-
-  /**
-   * Publishes an event as JSON with binary-mode CloudEvents headers; the callback learns the
-   * outcome on the producer's thread. Nothing is kept per send: the way to publish many events.
-   */
-  public void publish(
-      String topic, String key, Object event, CloudEvent cloudEvent, Callback callback) {
-    send(record(topic, key, event, cloudEvent), callback);
+    return send(PreparedEvent.of(topic, key, event, cloudEvent).record());
   }
 
   /** Sends a record as it is; the callback learns the outcome on the producer's thread. */

@@ -52,7 +52,7 @@ public class KafkaClients {
     config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, behaviour.maxRequestSize());
     config.put(ProducerConfig.LINGER_MS_CONFIG, (int) behaviour.linger().toMillis());
     config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, behaviour.compression());
-    config.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
+    config.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
     // Retries cover OCI Streaming's periodic connection recycling.
     config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
     KafkaProducer<String, byte[]> producer =

@@ -14,6 +14,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,6 +60,7 @@ public final class StreamLoop {
   private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
   private final Queue<FailedSend> failedSends = new ConcurrentLinkedQueue<>();
   private final Output output = new Output();
+  private final Acknowledgements acknowledgements = new Acknowledgements();
   private final Counter processed;
   private final Counter deadLettered;
   private final Counter failures;
@@ -385,11 +387,12 @@ public final class StreamLoop {
 
   /** Remembers a failed send, on the producer's thread, for the next checkpoint to handle. */
   private Callback failureRecorder(ConsumerRecord<String, byte[]> source) {
-    return (metadata, error) -> {
-      if (error != null) {
-        failedSends.add(new FailedSend(source, error));
-      }
-    };
+    return acknowledgements.track(
+        (metadata, error) -> {
+          if (error != null) {
+            failedSends.add(new FailedSend(source, error));
+          }
+        });
   }
 
   private final class Output implements StreamOutput {
@@ -400,14 +403,24 @@ public final class StreamLoop {
     }
 
     @Override
+    public CompletionStage<Void> acknowledged() {
+      return acknowledgements.mark();
+    }
+
+    @Override
     public void publish(
         ConsumerRecord<String, byte[]> source,
         String topic,
         String key,
         Object event,
         CloudEvent cloudEvent) {
+      publish(source, PreparedEvent.of(topic, key, event, cloudEvent));
+    }
+
+    @Override
+    public void publish(ConsumerRecord<String, byte[]> source, PreparedEvent event) {
       unflushed = true;
-      publisher.publish(topic, key, event, cloudEvent, failureRecorder(source));
+      publisher.send(event.record(), failureRecorder(source));
     }
 
     @Override

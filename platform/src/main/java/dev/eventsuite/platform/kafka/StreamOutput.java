@@ -1,6 +1,7 @@
 package dev.eventsuite.platform.kafka;
 
 import dev.eventsuite.events.CloudEvent;
+import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -16,6 +17,9 @@ public interface StreamOutput {
       String key,
       Object event,
       CloudEvent cloudEvent);
+
+  /** Publishes an event prepared earlier, perhaps on another thread, from a source record. */
+  void publish(ConsumerRecord<String, byte[]> source, PreparedEvent event);
 
   /**
    * Sends a record, unchanged, to its topic's dead-letter topic with the reason.
@@ -46,4 +50,11 @@ public interface StreamOutput {
    * @throws IllegalStateException when a send failed after all retries
    */
   void flush();
+
+  /**
+   * A stage that completes once everything published so far is acknowledged, without waiting for
+   * it; it fails when one of those sends failed. A handler that records its own progress within a
+   * long record saves it when the stage completes, and the stream keeps flowing meanwhile.
+   */
+  CompletionStage<Void> acknowledged();
 }
