@@ -1,6 +1,7 @@
 package dev.eventsuite.bench;
 
 import dev.eventsuite.bench.enrich.EnrichBenchmark;
+import dev.eventsuite.bench.ingest.IngestBenchmark;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description =
         "Measures the suite's services on this machine; each writes a report to docs/benchmarks/.",
-    subcommands = {EnrichBenchmark.class})
+    subcommands = {EnrichBenchmark.class, IngestBenchmark.class})
 public final class BenchCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

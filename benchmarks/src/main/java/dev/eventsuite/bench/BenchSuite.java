@@ -24,6 +24,7 @@ public final class BenchSuite implements AutoCloseable {
   private final RunningSuite suite;
   private final Path data;
   private final PrintStream out;
+  private final Thread stopOnExit;
 
   public BenchSuite(Path home, List<Component> services, int partitions, PrintStream out) {
     this.out = out;
@@ -42,6 +43,9 @@ public final class BenchSuite implements AutoCloseable {
                 Duration.ofSeconds(120),
                 out,
                 services));
+    // Ctrl-C ends the benchmark without closing it: stop what it started anyway.
+    stopOnExit = new Thread(() -> suite.stop(out), "bench-suite-stop");
+    Runtime.getRuntime().addShutdownHook(stopOnExit);
   }
 
   public RunningSuite suite() {
@@ -54,6 +58,7 @@ public final class BenchSuite implements AutoCloseable {
 
   @Override
   public void close() {
+    Runtime.getRuntime().removeShutdownHook(stopOnExit);
     suite.stop(out);
     try (Stream<Path> paths = Files.walk(data)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {

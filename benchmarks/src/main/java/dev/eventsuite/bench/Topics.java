@@ -39,6 +39,24 @@ public final class Topics implements AutoCloseable {
     }
   }
 
+  /** How many partitions a topic has. */
+  public int partitions(String topic) {
+    try {
+      return admin
+          .describeTopics(List.of(topic))
+          .allTopicNames()
+          .get()
+          .get(topic)
+          .partitions()
+          .size();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot describe " + topic, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public void create(String topic, int partitions) {
     try {
       admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();

@@ -5,6 +5,8 @@ import dev.eventsuite.launcher.suite.FreePorts;
 import dev.eventsuite.launcher.suite.RunningSuite;
 import dev.eventsuite.launcher.suite.Suite;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +39,13 @@ final class SuiteUnderTest {
                   Duration.ofSeconds(120),
                   System.out));
       startSeconds = (System.nanoTime() - start) / 1e9;
+      // A run of some of the tests never reaches SuiteShutdownIT: leave no process behind anyway.
+      DataDir dataDir = suite.dataDir();
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> Suite.down(dataDir, new PrintStream(OutputStream.nullOutputStream())),
+                  "e2e-suite-down"));
       System.out.printf("the suite was ready in %.1f s%n", startSeconds);
     }
     return suite;
