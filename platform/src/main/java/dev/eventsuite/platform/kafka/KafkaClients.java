@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -63,20 +62,24 @@ public class KafkaClients {
 
   /**
    * A consumer in the given group that commits offsets only when told to, and starts from the
-   * earliest record when the group has no committed offset; {@code maxPollInterval} (null for
-   * Kafka's default) bounds the time between polls.
+   * earliest record when the group has no committed offset, polling as the options say.
    */
   public KafkaConsumer<String, byte[]> consumer(
-      String groupId, String clientId, int maxPollRecords, Duration maxPollInterval) {
+      String groupId, String clientId, LoopOptions options) {
     Map<String, Object> config = clientConfig(ConsumerConfig.configNames());
-    if (maxPollInterval != null) {
-      config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) maxPollInterval.toMillis());
+    if (options.maxRecordTime() != null) {
+      config.put(
+          ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) options.maxRecordTime().toMillis());
+    }
+    if (options.linger() != null) {
+      config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) options.linger().toMillis());
+      config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, options.lingerBytes());
     }
     config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, options.maxPollRecords());
     config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, behaviour.maxPartitionFetchBytes());
     int sessionMillis = (int) behaviour.sessionTimeout().toMillis();
     config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionMillis);

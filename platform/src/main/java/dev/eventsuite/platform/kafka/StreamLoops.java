@@ -56,7 +56,7 @@ public class StreamLoops {
             name,
             topics,
             handler,
-            clients.consumer(group, group, options.maxPollRecords(), options.maxRecordTime()),
+            clients.consumer(group, group, options),
             publisher,
             service,
             new StreamLoop.Settings(

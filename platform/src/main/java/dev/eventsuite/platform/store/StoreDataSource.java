@@ -35,7 +35,12 @@ public class StoreDataSource {
   /** The active datasource. */
   public javax.sql.DataSource get() {
     return kind == SuiteConfig.Store.Kind.ORACLE
-        ? dataSources.select(new DataSource.DataSourceLiteral(ORACLE)).get()
+        ? oracle()
         : dataSources.select(Default.Literal.INSTANCE).get();
+  }
+
+  /** The {@code oracle} datasource, for stores that live only in Oracle Database. */
+  public javax.sql.DataSource oracle() {
+    return dataSources.select(new DataSource.DataSourceLiteral(ORACLE)).get();
   }
 }

@@ -1,0 +1,50 @@
+package dev.eventsuite.embed.vectors;
+
+import dev.eventsuite.platform.store.StoreDataSource;
+import dev.eventsuite.vectors.config.VectorsConfig;
+import dev.eventsuite.vectors.embedding.EmbeddingCache;
+import dev.eventsuite.vectors.embedding.EmbeddingModel;
+import dev.eventsuite.vectors.embedding.OnnxEmbeddingModel;
+import dev.eventsuite.vectors.store.VectorStore;
+import dev.eventsuite.vectors.store.lucene.LuceneVectorStore;
+import dev.eventsuite.vectors.store.oracle.OracleVectorStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** The embedding model, its cache and the vector store embed-service writes, as configured. */
+public class VectorsProducer {
+
+  @Produces
+  @Singleton
+  EmbeddingModel model(VectorsConfig config) {
+    return new OnnxEmbeddingModel(
+        switch (config.model().name()) {
+          case ALL_MINILM_L6_V2 -> OnnxEmbeddingModel.Variant.FP32;
+          case ALL_MINILM_L6_V2_INT8 -> OnnxEmbeddingModel.Variant.INT8;
+        });
+  }
+
+  @Produces
+  @Singleton
+  EmbeddingCache cache(VectorsConfig config, MeterRegistry registry) {
+    EmbeddingCache cache = new EmbeddingCache(config.cache().maxEntries());
+    cache.bindTo(registry, "embeddings");
+    return cache;
+  }
+
+  @Produces
+  @Singleton
+  VectorStore store(VectorsConfig config, StoreDataSource dataSources) {
+    return switch (config.store()) {
+      case LUCENE ->
+          LuceneVectorStore.writable(config.lucene().directory(), config.lucene().candidates());
+      case ORACLE -> new OracleVectorStore(dataSources.oracle(), config.oracle().targetAccuracy());
+    };
+  }
+
+  void close(@Disposes VectorStore store) {
+    store.close();
+  }
+}

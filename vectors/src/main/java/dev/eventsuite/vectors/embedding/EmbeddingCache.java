@@ -1,0 +1,116 @@
+package dev.eventsuite.vectors.embedding;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import dev.eventsuite.events.ContentHash;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Embeddings already computed, keyed by model and the SHA-256 of the text, bounded in size. Texts
+ * found here are not embedded again; the rest are embedded in batches the model takes, each
+ * distinct text once.
+ */
+public final class EmbeddingCache {
+
+  /** A cached embedding's key: the model (id and version) and the text's content hash. */
+  record Key(String model, String contentHash) {}
+
+  /**
+   * What the cache did since it was created.
+   *
+   * @param hits lookups answered from the cache
+   * @param misses lookups that needed the model
+   * @param evictions entries dropped to stay within {@code maxEntries}
+   * @param entries entries held now (approximately)
+   * @param maxEntries the most entries held
+   */
+  public record Stats(long hits, long misses, long evictions, long entries, long maxEntries) {
+
+    /** Hits over all lookups; 0 before the first. */
+    public double hitRate() {
+      long lookups = hits + misses;
+      return lookups == 0 ? 0 : hits / (double) lookups;
+    }
+  }
+
+  private final Cache<Key, float[]> cache;
+  private final long maxEntries;
+
+  public EmbeddingCache(long maxEntries) {
+    this.maxEntries = maxEntries;
+    this.cache =
+        Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).recordStats().build();
+  }
+
+  /** The texts' vectors, in order; content hashes are computed here. */
+  public List<float[]> embed(EmbeddingModel model, List<String> texts) {
+    return embed(model, texts, texts.stream().map(ContentHash::of).toList());
+  }
+
+  /**
+   * The texts' vectors, in order.
+   *
+   * @param hashes each text's content hash ({@link ContentHash}), as chunks carry it
+   */
+  public List<float[]> embed(EmbeddingModel model, List<String> texts, List<String> hashes) {
+    if (texts.size() != hashes.size()) {
+      throw new IllegalArgumentException("one content hash per text is needed");
+    }
+    String modelKey = model.info().key();
+    List<Key> keys = new ArrayList<>(texts.size());
+    for (String hash : hashes) {
+      keys.add(new Key(modelKey, hash));
+    }
+    Map<Key, float[]> found = new LinkedHashMap<>(cache.getAllPresent(keys));
+    Map<Key, String> missing = new LinkedHashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      if (!found.containsKey(keys.get(i))) {
+        missing.putIfAbsent(keys.get(i), texts.get(i));
+      }
+    }
+    List<Key> missingKeys = new ArrayList<>(missing.keySet());
+    List<String> missingTexts = new ArrayList<>(missing.values());
+    int batch = Math.max(1, model.maxBatchSize());
+    for (int from = 0; from < missingKeys.size(); from += batch) {
+      int to = Math.min(missingKeys.size(), from + batch);
+      List<float[]> vectors = model.embed(missingTexts.subList(from, to));
+      for (int i = from; i < to; i++) {
+        float[] vector = vectors.get(i - from);
+        found.put(missingKeys.get(i), vector);
+        cache.put(missingKeys.get(i), vector);
+      }
+    }
+    List<float[]> result = new ArrayList<>(keys.size());
+    for (Key key : keys) {
+      result.add(found.get(key));
+    }
+    return result;
+  }
+
+  public Stats stats() {
+    CacheStats stats = cache.stats();
+    return new Stats(
+        stats.hitCount(),
+        stats.missCount(),
+        stats.evictionCount(),
+        cache.estimatedSize(),
+        maxEntries);
+  }
+
+  /** Forgets every embedding; the counts stay. */
+  public void clear() {
+    cache.invalidateAll();
+    cache.cleanUp();
+  }
+
+  /** Publishes hits, misses, evictions and size as {@code cache_*} metrics named {@code name}. */
+  public void bindTo(MeterRegistry registry, String name) {
+    CaffeineCacheMetrics.monitor(registry, cache, name);
+  }
+}

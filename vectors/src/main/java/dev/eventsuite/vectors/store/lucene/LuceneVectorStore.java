@@ -1,0 +1,465 @@
+package dev.eventsuite.vectors.store.lucene;
+
+import dev.eventsuite.vectors.embedding.Vectors;
+import dev.eventsuite.vectors.store.ChunkFilter;
+import dev.eventsuite.vectors.store.CollectionInfo;
+import dev.eventsuite.vectors.store.MetadataJson;
+import dev.eventsuite.vectors.store.ScoredChunk;
+import dev.eventsuite.vectors.store.StoredChunk;
+import dev.eventsuite.vectors.store.VectorStore;
+import dev.eventsuite.vectors.store.VectorStoreException;
+import dev.eventsuite.vectors.store.VectorWrite;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The vector store as an Apache Lucene index in a folder: vectors in an HNSW graph ({@link
+ * KnnFloatVectorField}), metadata as exact-match fields for filters, title and text analysed for
+ * BM25. One process writes ({@link #writable}); others may read the same folder ({@link #readOnly})
+ * and see each commit within their refresh interval.
+ */
+public final class LuceneVectorStore implements VectorStore {
+
+  static final String ID = "id";
+  static final String COLLECTION = "collection";
+  static final String DOCUMENT = "document";
+  static final String VERSION = "version";
+  static final String SECTION = "section";
+  static final String CHUNK = "chunk";
+  static final String TEXT = "text";
+  static final String HASH = "hash";
+  static final String TITLE = "title";
+  static final String CATEGORY = "category";
+  static final String SOURCE = "source";
+  static final String CONTENT_TYPE = "contentType";
+  static final String LANGUAGE = "language";
+  static final String CREATED = "created";
+  static final String UPDATED = "updated";
+  static final String METADATA = "metadata";
+  static final String METADATA_PREFIX = "meta.";
+  static final String MODEL = "model";
+  static final String VECTOR = "vector";
+
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final int candidates;
+  private final long refreshNanos;
+  private volatile SearcherManager searchers;
+  private volatile long lastRefresh;
+
+  private LuceneVectorStore(
+      Directory directory, IndexWriter writer, int candidates, Duration refreshInterval)
+      throws IOException {
+    this.directory = directory;
+    this.writer = writer;
+    this.candidates = candidates;
+    this.refreshNanos = refreshInterval.toNanos();
+    if (writer != null) {
+      this.searchers = new SearcherManager(writer, null);
+    }
+  }
+
+  /**
+   * The store that writes the index in the folder, creating it when new; the only writer.
+   *
+   * @param candidates how many graph candidates a search explores at least (HNSW's ef): more is
+   *     slower and closer to exact
+   */
+  public static LuceneVectorStore writable(Path folder, int candidates) {
+    try {
+      Files.createDirectories(folder);
+      Directory directory = FSDirectory.open(folder);
+      IndexWriterConfig config = new IndexWriterConfig(new EnglishAnalyzer());
+      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      config.setRAMBufferSizeMB(64);
+      IndexWriter writer = new IndexWriter(directory, config);
+      writer.commit();
+      return new LuceneVectorStore(directory, writer, candidates, Duration.ZERO);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the vector index in " + folder, e);
+    }
+  }
+
+  /**
+   * A reader of the index another process writes; it checks for a newer commit at most once per
+   * {@code refreshInterval}. Until the index exists, searches find nothing.
+   */
+  public static LuceneVectorStore readOnly(Path folder, int candidates, Duration refreshInterval) {
+    try {
+      return new LuceneVectorStore(FSDirectory.open(folder), null, candidates, refreshInterval);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the vector index in " + folder, e);
+    }
+  }
+
+  @Override
+  public void apply(List<VectorWrite> writes) {
+    if (writer == null) {
+      throw new UnsupportedOperationException("this store only reads");
+    }
+    try {
+      for (VectorWrite write : writes) {
+        if (write instanceof VectorWrite.Upsert upsert) {
+          writer.updateDocument(new Term(ID, upsert.chunk().chunkId()), document(upsert.chunk()));
+        } else if (write instanceof VectorWrite.KeepOnlyVersion keep) {
+          writer.deleteDocuments(
+              new BooleanQuery.Builder()
+                  .add(
+                      new TermQuery(new Term(DOCUMENT, keep.documentId())),
+                      BooleanClause.Occur.FILTER)
+                  .add(
+                      new TermQuery(new Term(VERSION, keep.version())),
+                      BooleanClause.Occur.MUST_NOT)
+                  .build());
+        } else if (write instanceof VectorWrite.RemoveDocument remove) {
+          writer.deleteDocuments(new Term(DOCUMENT, remove.documentId()));
+        } else if (write instanceof VectorWrite.RemoveCollection remove) {
+          writer.deleteDocuments(new Term(COLLECTION, remove.collection()));
+        }
+      }
+    } catch (IOException e) {
+      throw new VectorStoreException("writing the vector index failed", e);
+    }
+  }
+
+  @Override
+  public void commit() {
+    if (writer == null) {
+      return;
+    }
+    try {
+      if (writer.hasUncommittedChanges()) {
+        writer.commit();
+      }
+      searchers.maybeRefresh();
+    } catch (IOException e) {
+      throw new VectorStoreException("committing the vector index failed", e);
+    }
+  }
+
+  @Override
+  public List<ScoredChunk> nearest(float[] query, int k, ChunkFilter filter) {
+    Query filterQuery = filter.isEmpty() ? null : filterQuery(filter);
+    KnnFloatVectorQuery knn =
+        new KnnFloatVectorQuery(
+            VECTOR, Vectors.normalised(query), Math.max(k, candidates), filterQuery);
+    return withSearcher(
+        searcher -> {
+          TopDocs top = searcher.search(knn, k);
+          StoredFields fields = searcher.storedFields();
+          List<ScoredChunk> found = new ArrayList<>(top.scoreDocs.length);
+          for (ScoreDoc hit : top.scoreDocs) {
+            // DOT_PRODUCT scores unit vectors as (1 + cosine) / 2.
+            found.add(new ScoredChunk(chunk(fields.document(hit.doc)), 2.0 * hit.score - 1));
+          }
+          return found;
+        });
+  }
+
+  @Override
+  public List<StoredChunk> documentChunks(String documentId) {
+    return withSearcher(
+        searcher -> {
+          Query query = new TermQuery(new Term(DOCUMENT, documentId));
+          int count = searcher.count(query);
+          if (count == 0) {
+            return List.of();
+          }
+          StoredFields fields = searcher.storedFields();
+          List<StoredChunk> chunks = new ArrayList<>(count);
+          for (ScoreDoc hit : searcher.search(query, count).scoreDocs) {
+            chunks.add(chunk(fields.document(hit.doc)));
+          }
+          chunks.sort(
+              Comparator.comparingInt(StoredChunk::sectionIndex)
+                  .thenComparingInt(StoredChunk::chunkIndex));
+          return chunks;
+        });
+  }
+
+  @Override
+  public long count(ChunkFilter filter) {
+    return withSearcher(searcher -> (long) searcher.count(filterQuery(filter)));
+  }
+
+  @Override
+  public List<CollectionInfo> collections() {
+    return withSearcher(
+        searcher -> {
+          List<String> names = new ArrayList<>();
+          for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Terms terms = leaf.reader().terms(COLLECTION);
+            if (terms == null) {
+              continue;
+            }
+            TermsEnum each = terms.iterator();
+            for (BytesRef term = each.next(); term != null; term = each.next()) {
+              String name = term.utf8ToString();
+              if (!names.contains(name)) {
+                names.add(name);
+              }
+            }
+          }
+          List<CollectionInfo> collections = new ArrayList<>();
+          for (String name : names.stream().sorted().toList()) {
+            TermQuery query = new TermQuery(new Term(COLLECTION, name));
+            int chunks = searcher.count(query);
+            if (chunks > 0) {
+              collections.add(new CollectionInfo(name, chunks, mostUsedModel(searcher, query)));
+            }
+          }
+          return collections;
+        });
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (searchers != null) {
+        searchers.close();
+      }
+      if (writer != null) {
+        writer.close();
+      }
+      directory.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("closing the vector index failed", e);
+    }
+  }
+
+  private static String mostUsedModel(IndexSearcher searcher, Query collection) throws IOException {
+    Map<String, Integer> models = new HashMap<>();
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Terms terms = leaf.reader().terms(MODEL);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum each = terms.iterator();
+      for (BytesRef term = each.next(); term != null; term = each.next()) {
+        models.putIfAbsent(term.utf8ToString(), 0);
+      }
+    }
+    String best = null;
+    int bestCount = 0;
+    for (String model : models.keySet()) {
+      int count =
+          searcher.count(
+              new BooleanQuery.Builder()
+                  .add(collection, BooleanClause.Occur.FILTER)
+                  .add(new TermQuery(new Term(MODEL, model)), BooleanClause.Occur.FILTER)
+                  .build());
+      if (count > bestCount) {
+        best = model;
+        bestCount = count;
+      }
+    }
+    return best;
+  }
+
+  static Query filterQuery(ChunkFilter filter) {
+    if (filter.isEmpty()) {
+      return new MatchAllDocsQuery();
+    }
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    if (filter.collection() != null) {
+      query.add(
+          new TermQuery(new Term(COLLECTION, filter.collection())), BooleanClause.Occur.FILTER);
+    }
+    if (!filter.categories().isEmpty()) {
+      query.add(
+          new TermInSetQuery(CATEGORY, filter.categories().stream().map(BytesRef::new).toList()),
+          BooleanClause.Occur.FILTER);
+    }
+    if (filter.contentType() != null) {
+      query.add(
+          new TermQuery(new Term(CONTENT_TYPE, filter.contentType())), BooleanClause.Occur.FILTER);
+    }
+    if (filter.createdAfter() != null || filter.createdBefore() != null) {
+      long from =
+          filter.createdAfter() == null ? Long.MIN_VALUE : filter.createdAfter().toEpochMilli();
+      long to =
+          filter.createdBefore() == null
+              ? Long.MAX_VALUE
+              : filter.createdBefore().toEpochMilli() - 1;
+      query.add(LongPoint.newRangeQuery(CREATED, from, to), BooleanClause.Occur.FILTER);
+    }
+    filter
+        .metadata()
+        .forEach(
+            (key, value) ->
+                query.add(
+                    new TermQuery(new Term(METADATA_PREFIX + key, value)),
+                    BooleanClause.Occur.FILTER));
+    return query.build();
+  }
+
+  private static Document document(StoredChunk chunk) {
+    Document doc = new Document();
+    doc.add(new StringField(ID, chunk.chunkId(), Field.Store.YES));
+    doc.add(new StringField(COLLECTION, chunk.collection(), Field.Store.YES));
+    doc.add(new StringField(DOCUMENT, chunk.documentId(), Field.Store.YES));
+    doc.add(new StringField(VERSION, chunk.documentVersion(), Field.Store.YES));
+    doc.add(new StoredField(SECTION, chunk.sectionIndex()));
+    doc.add(new StoredField(CHUNK, chunk.chunkIndex()));
+    doc.add(new TextField(TEXT, chunk.text(), Field.Store.YES));
+    addStored(doc, HASH, chunk.contentHash());
+    addText(doc, TITLE, chunk.title());
+    addExact(doc, CATEGORY, chunk.category());
+    addStored(doc, SOURCE, chunk.source());
+    addExact(doc, CONTENT_TYPE, chunk.contentType());
+    addExact(doc, LANGUAGE, chunk.language());
+    if (chunk.createdAt() != null) {
+      long created = chunk.createdAt().toEpochMilli();
+      doc.add(new LongPoint(CREATED, created));
+      doc.add(new StoredField(CREATED, created));
+      doc.add(new NumericDocValuesField(CREATED, created));
+    }
+    if (chunk.updatedAt() != null) {
+      doc.add(new StoredField(UPDATED, chunk.updatedAt().toEpochMilli()));
+    }
+    if (!chunk.metadata().isEmpty()) {
+      doc.add(new StoredField(METADATA, MetadataJson.write(chunk.metadata())));
+      chunk
+          .metadata()
+          .forEach(
+              (key, value) ->
+                  doc.add(new StringField(METADATA_PREFIX + key, value, Field.Store.NO)));
+    }
+    doc.add(new StringField(MODEL, chunk.model(), Field.Store.YES));
+    doc.add(
+        new KnnFloatVectorField(
+            VECTOR, Vectors.normalised(chunk.vector()), VectorSimilarityFunction.DOT_PRODUCT));
+    return doc;
+  }
+
+  private static void addStored(Document doc, String field, String value) {
+    if (value != null) {
+      doc.add(new StoredField(field, value));
+    }
+  }
+
+  private static void addExact(Document doc, String field, String value) {
+    if (value != null) {
+      doc.add(new StringField(field, value, Field.Store.YES));
+    }
+  }
+
+  private static void addText(Document doc, String field, String value) {
+    if (value != null) {
+      doc.add(new TextField(field, value, Field.Store.YES));
+    }
+  }
+
+  static StoredChunk chunk(Document doc) {
+    return new StoredChunk(
+        doc.get(ID),
+        doc.get(COLLECTION),
+        doc.get(DOCUMENT),
+        doc.get(VERSION),
+        doc.getField(SECTION).numericValue().intValue(),
+        doc.getField(CHUNK).numericValue().intValue(),
+        doc.get(TEXT),
+        doc.get(HASH),
+        doc.get(TITLE),
+        doc.get(CATEGORY),
+        doc.get(SOURCE),
+        doc.get(CONTENT_TYPE),
+        doc.get(LANGUAGE),
+        instant(doc, CREATED),
+        instant(doc, UPDATED),
+        MetadataJson.read(doc.get(METADATA)),
+        doc.get(MODEL),
+        null);
+  }
+
+  private static Instant instant(Document doc, String field) {
+    var value = doc.getField(field);
+    return value == null ? null : Instant.ofEpochMilli(value.numericValue().longValue());
+  }
+
+  /** A search over the current index; nothing is found before the index exists. */
+  private <T> T withSearcher(Search<T> search) {
+    try {
+      SearcherManager manager = searchers();
+      if (manager == null) {
+        return search.run(new IndexSearcher(new org.apache.lucene.index.MultiReader()));
+      }
+      IndexSearcher searcher = manager.acquire();
+      try {
+        return search.run(searcher);
+      } finally {
+        manager.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new VectorStoreException("searching the vector index failed", e);
+    }
+  }
+
+  private SearcherManager searchers() throws IOException {
+    SearcherManager manager = searchers;
+    if (writer != null) {
+      return manager;
+    }
+    long now = System.nanoTime();
+    if (manager == null) {
+      synchronized (this) {
+        if (searchers == null && DirectoryReader.indexExists(directory)) {
+          searchers = new SearcherManager(directory, null);
+          lastRefresh = now;
+        }
+        return searchers;
+      }
+    }
+    if (now - lastRefresh >= refreshNanos) {
+      lastRefresh = now;
+      manager.maybeRefresh();
+    }
+    return manager;
+  }
+
+  @FunctionalInterface
+  private interface Search<T> {
+    T run(IndexSearcher searcher) throws IOException;
+  }
+}

@@ -1,0 +1,150 @@
+package dev.eventsuite.vectors.store.oracle;
+
+import dev.eventsuite.vectors.store.ChunkFilter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SQL the Oracle vector store sends: bind variables for every value; the only text put into a
+ * statement is a metadata key, checked against {@link ChunkFilter#METADATA_KEY}.
+ */
+final class OracleVectorSql {
+
+  static final String TABLE = "vector_chunks";
+
+  /** The columns after the key, in bind order. */
+  static final List<String> COLUMNS =
+      List.of(
+          "collection",
+          "document_id",
+          "document_version",
+          "section_index",
+          "chunk_index",
+          "text",
+          "content_hash",
+          "title",
+          "category",
+          "source_path",
+          "content_type",
+          "language",
+          "created_at",
+          "updated_at",
+          "metadata",
+          "model_id",
+          "embedding");
+
+  private static final String SELECTED =
+      "chunk_id, collection, document_id, document_version, section_index, chunk_index, text,"
+          + " content_hash, title, category, source_path, content_type, language, created_at,"
+          + " updated_at, JSON_SERIALIZE(metadata RETURNING CLOB) AS metadata, model_id";
+
+  /** A statement and the values its placeholders take, in order. */
+  record Statement(String sql, List<Object> binds) {}
+
+  private OracleVectorSql() {}
+
+  /**
+   * Inserts or replaces a chunk by id. Binds: the id, the {@link #COLUMNS} for the update, the
+   * {@link #COLUMNS} again for the insert.
+   */
+  static String upsert() {
+    StringBuilder sql = new StringBuilder("MERGE INTO ").append(TABLE).append(" t");
+    sql.append(" USING (SELECT CAST(? AS VARCHAR2(512 CHAR)) AS chunk_id FROM DUAL) s");
+    sql.append(" ON (t.chunk_id = s.chunk_id)");
+    sql.append(" WHEN MATCHED THEN UPDATE SET ");
+    sql.append(String.join(", ", COLUMNS.stream().map(c -> "t." + c + " = ?").toList()));
+    sql.append(" WHEN NOT MATCHED THEN INSERT (chunk_id, ").append(String.join(", ", COLUMNS));
+    sql.append(") VALUES (s.chunk_id, ")
+        .append(String.join(", ", Collections.nCopies(COLUMNS.size(), "?")))
+        .append(")");
+    return sql.toString();
+  }
+
+  /** Binds: document id, the version to keep. */
+  static String keepOnlyVersion() {
+    return "DELETE FROM " + TABLE + " WHERE document_id = ? AND document_version <> ?";
+  }
+
+  /** Binds: document id. */
+  static String removeDocument() {
+    return "DELETE FROM " + TABLE + " WHERE document_id = ?";
+  }
+
+  /** Binds: collection. */
+  static String removeCollection() {
+    return "DELETE FROM " + TABLE + " WHERE collection = ?";
+  }
+
+  /**
+   * The {@code k} nearest chunks by cosine distance among those the filter lets through, from the
+   * vector index ({@code APPROX}) at the given target accuracy. The first bind is the query vector.
+   */
+  static Statement nearest(float[] query, int k, ChunkFilter filter, int targetAccuracy) {
+    List<Object> binds = new ArrayList<>();
+    binds.add(query);
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(SELECTED)
+            .append(", VECTOR_DISTANCE(embedding, ?, COSINE) AS distance FROM ")
+            .append(TABLE);
+    sql.append(where(filter, binds));
+    sql.append(" ORDER BY distance FETCH APPROX FIRST ? ROWS ONLY WITH TARGET ACCURACY ");
+    sql.append(targetAccuracy);
+    binds.add(k);
+    return new Statement(sql.toString(), binds);
+  }
+
+  static Statement count(ChunkFilter filter) {
+    List<Object> binds = new ArrayList<>();
+    return new Statement("SELECT COUNT(*) FROM " + TABLE + where(filter, binds), binds);
+  }
+
+  static String documentChunks() {
+    return "SELECT "
+        + SELECTED
+        + " FROM "
+        + TABLE
+        + " WHERE document_id = ? ORDER BY section_index, chunk_index";
+  }
+
+  static String collections() {
+    return "SELECT collection, COUNT(*) AS chunks, STATS_MODE(model_id) AS model FROM "
+        + TABLE
+        + " GROUP BY collection ORDER BY collection";
+  }
+
+  /** The WHERE clause of a filter, its values added to the binds; empty for no filter. */
+  static String where(ChunkFilter filter, List<Object> binds) {
+    List<String> conditions = new ArrayList<>();
+    if (filter.collection() != null) {
+      conditions.add("collection = ?");
+      binds.add(filter.collection());
+    }
+    if (!filter.categories().isEmpty()) {
+      conditions.add(
+          "category IN ("
+              + String.join(", ", Collections.nCopies(filter.categories().size(), "?"))
+              + ")");
+      binds.addAll(filter.categories());
+    }
+    if (filter.contentType() != null) {
+      conditions.add("content_type = ?");
+      binds.add(filter.contentType());
+    }
+    if (filter.createdAfter() != null) {
+      conditions.add("created_at >= ?");
+      binds.add(filter.createdAfter());
+    }
+    if (filter.createdBefore() != null) {
+      conditions.add("created_at < ?");
+      binds.add(filter.createdBefore());
+    }
+    for (Map.Entry<String, String> entry : filter.metadata().entrySet()) {
+      conditions.add("JSON_VALUE(metadata, '$.\"" + entry.getKey() + "\"') = ?");
+      binds.add(entry.getValue());
+    }
+    return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+  }
+}

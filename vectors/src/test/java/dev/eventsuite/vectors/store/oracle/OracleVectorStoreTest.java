@@ -1,0 +1,64 @@
+package dev.eventsuite.vectors.store.oracle;
+
+import dev.eventsuite.vectors.store.VectorStore;
+import dev.eventsuite.vectors.store.VectorStoreContract;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import oracle.jdbc.pool.OracleDataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.oracle.OracleContainer;
+
+/**
+ * The store contract against Oracle Database Free in a container, with the migrations the services
+ * run. Skipped where no Docker engine is available.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class OracleVectorStoreTest extends VectorStoreContract {
+
+  @Container
+  static final OracleContainer ORACLE =
+      new OracleContainer("gvenzl/oracle-free:23-slim-faststart").withStartupAttempts(1);
+
+  private static OracleDataSource dataSource;
+  private static OracleVectorStore store;
+
+  @BeforeAll
+  static void migrate() throws SQLException {
+    dataSource = new OracleDataSource();
+    dataSource.setURL(ORACLE.getJdbcUrl());
+    dataSource.setUser(ORACLE.getUsername());
+    dataSource.setPassword(ORACLE.getPassword());
+    // IVF: HNSW needs a vector memory pool, which this image does not size.
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/vectors/oracle")
+        .placeholders(
+            Map.of(
+                "vector_dimension", String.valueOf(DIMENSION),
+                "vector_index_organization", "NEIGHBOR PARTITIONS",
+                "vector_index_accuracy", "95",
+                "vector_index_parameters", "TYPE IVF, NEIGHBOR PARTITIONS 10"))
+        .load()
+        .migrate();
+    store = new OracleVectorStore(dataSource, 95);
+  }
+
+  @BeforeEach
+  void empty() throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate("DELETE FROM vector_chunks");
+    }
+  }
+
+  @Override
+  protected VectorStore store() {
+    return store;
+  }
+}
