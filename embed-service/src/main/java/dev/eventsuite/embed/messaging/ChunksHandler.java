@@ -9,6 +9,7 @@ import dev.eventsuite.events.document.DocumentRemoved;
 import dev.eventsuite.platform.kafka.BatchHandler;
 import dev.eventsuite.platform.kafka.StreamOutput;
 import dev.eventsuite.vectors.embedding.EmbeddingCache;
+import dev.eventsuite.vectors.embedding.EmbeddingException;
 import dev.eventsuite.vectors.embedding.EmbeddingModel;
 import dev.eventsuite.vectors.store.VectorStore;
 import dev.eventsuite.vectors.store.VectorWrite;
@@ -19,7 +20,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -56,45 +59,79 @@ public class ChunksHandler implements BatchHandler {
 
   @Override
   public void handle(List<ConsumerRecord<String, byte[]>> batch, StreamOutput output) {
-    List<ChunkEvent> events = new ArrayList<>(batch.size());
-    List<ChunkPrepared> chunks = new ArrayList<>(batch.size());
+    List<Received> received = new ArrayList<>(batch.size());
     for (ConsumerRecord<String, byte[]> record : batch) {
       try {
-        ChunkEvent event = EventJson.fromBytes(record.value(), ChunkEvent.class);
-        events.add(event);
-        if (event instanceof ChunkPrepared chunk) {
-          chunks.add(chunk);
-        }
+        received.add(new Received(record, EventJson.fromBytes(record.value(), ChunkEvent.class)));
       } catch (InvalidEventException e) {
         output.deadLetter(record, "invalid-event", e.getMessage());
       }
     }
-    List<float[]> vectors =
-        embedding.record(
-            () ->
-                cache.embed(
-                    model,
-                    chunks.stream().map(ChunkPrepared::text).toList(),
-                    chunks.stream().map(ChunkPrepared::contentHash).toList()));
+    Map<Received, float[]> vectors = embedding.record(() -> embed(received, output));
     String modelKey = model.info().key();
-    List<VectorWrite> writes = new ArrayList<>(events.size() + 4);
+    List<VectorWrite> writes = new ArrayList<>(received.size() + 4);
     Set<String> versionsSeen = new HashSet<>();
-    int next = 0;
-    for (ChunkEvent event : events) {
-      if (event instanceof ChunkPrepared chunk) {
+    int chunks = 0;
+    for (Received each : received) {
+      if (each.event() instanceof ChunkPrepared chunk) {
+        float[] vector = vectors.get(each);
+        if (vector == null) {
+          continue;
+        }
         if (versionsSeen.add(chunk.documentId() + '\u0000' + chunk.version())) {
           writes.add(new VectorWrite.KeepOnlyVersion(chunk.documentId(), chunk.version()));
         }
-        writes.add(
-            new VectorWrite.Upsert(ChunkRecords.stored(chunk, vectors.get(next++), modelKey)));
-      } else if (event instanceof DocumentRemoved removal) {
+        writes.add(new VectorWrite.Upsert(ChunkRecords.stored(chunk, vector, modelKey)));
+        chunks++;
+      } else if (each.event() instanceof DocumentRemoved removal) {
         versionsSeen.removeIf(seen -> seen.startsWith(removal.documentId() + '\u0000'));
         writes.add(new VectorWrite.RemoveDocument(removal.documentId()));
+        removed.increment();
       }
     }
     store.apply(writes);
-    stored.increment(chunks.size());
-    removed.increment(events.size() - chunks.size());
+    stored.increment(chunks);
+  }
+
+  /**
+   * The chunks' vectors, all in one call to the cache. When the model gives up on the batch (a
+   * hosted model refusing a text, or failing for every attempt), each chunk is tried alone, and
+   * those that still fail go to the dead-letter topic with the reason.
+   */
+  private Map<Received, float[]> embed(List<Received> received, StreamOutput output) {
+    List<Received> chunks =
+        received.stream().filter(r -> r.event() instanceof ChunkPrepared).toList();
+    Map<Received, float[]> vectors = new IdentityHashMap<>();
+    try {
+      List<float[]> all =
+          cache.embed(
+              model,
+              chunks.stream().map(r -> r.chunk().text()).toList(),
+              chunks.stream().map(r -> r.chunk().contentHash()).toList());
+      for (int i = 0; i < chunks.size(); i++) {
+        vectors.put(chunks.get(i), all.get(i));
+      }
+    } catch (EmbeddingException batchFailed) {
+      for (Received each : chunks) {
+        try {
+          vectors.put(
+              each,
+              cache
+                  .embed(model, List.of(each.chunk().text()), List.of(each.chunk().contentHash()))
+                  .get(0));
+        } catch (EmbeddingException e) {
+          output.deadLetter(each.record(), "embedding-failed", e.getMessage());
+        }
+      }
+    }
+    return vectors;
+  }
+
+  /** A record and the event it holds. */
+  private record Received(ConsumerRecord<String, byte[]> record, ChunkEvent event) {
+    ChunkPrepared chunk() {
+      return (ChunkPrepared) event;
+    }
   }
 
   /** Makes what was written durable and visible to searches, before offsets are committed. */

@@ -1,10 +1,11 @@
 package dev.eventsuite.embed.vectors;
 
+import dev.eventsuite.oci.OciConfig;
 import dev.eventsuite.platform.store.StoreDataSource;
 import dev.eventsuite.vectors.config.VectorsConfig;
 import dev.eventsuite.vectors.embedding.EmbeddingCache;
 import dev.eventsuite.vectors.embedding.EmbeddingModel;
-import dev.eventsuite.vectors.embedding.OnnxEmbeddingModel;
+import dev.eventsuite.vectors.embedding.EmbeddingModels;
 import dev.eventsuite.vectors.store.VectorStore;
 import dev.eventsuite.vectors.store.lucene.LuceneVectorStore;
 import dev.eventsuite.vectors.store.oracle.OracleVectorStore;
@@ -18,12 +19,8 @@ public class VectorsProducer {
 
   @Produces
   @Singleton
-  EmbeddingModel model(VectorsConfig config) {
-    return new OnnxEmbeddingModel(
-        switch (config.model().name()) {
-          case ALL_MINILM_L6_V2 -> OnnxEmbeddingModel.Variant.FP32;
-          case ALL_MINILM_L6_V2_INT8 -> OnnxEmbeddingModel.Variant.INT8;
-        });
+  EmbeddingModel model(VectorsConfig config, OciConfig oci) {
+    return EmbeddingModels.create(config.model(), oci);
   }
 
   @Produces

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.oracle.bmc.aivision.AIServiceVisionClient;
 import dev.eventsuite.events.EventJson;
-import dev.eventsuite.ingest.OciApiStub;
+import dev.eventsuite.testing.OciApiStub;
 import dev.eventsuite.ingest.store.StoredObject;
 import java.time.Instant;
 import java.util.Base64;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.oracle.bmc.objectstorage.ObjectStorageClient;
-import dev.eventsuite.ingest.OciApiStub;
+import dev.eventsuite.testing.OciApiStub;
 import dev.eventsuite.ingest.OciApiStub.Request;
 import dev.eventsuite.ingest.OciApiStub.Response;
 import java.io.ByteArrayInputStream;

@@ -2,8 +2,10 @@ package dev.eventsuite.vectors.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The embedding model, its cache and the vector store, as embed-service and search-service share
@@ -28,12 +30,16 @@ public interface VectorsConfig {
   /** Oracle Database 23ai; its connection is the {@code oracle} datasource. */
   Oracle oracle();
 
-  /** The models that run in the process. */
+  /** The embedding models. */
   enum ModelKind {
-    /** all-MiniLM-L6-v2, 32-bit floats. */
+    /** all-MiniLM-L6-v2 in the process, 32-bit floats. */
     ALL_MINILM_L6_V2,
-    /** all-MiniLM-L6-v2 with 8-bit integer weights: faster, slightly less exact. */
-    ALL_MINILM_L6_V2_INT8
+    /** all-MiniLM-L6-v2 in the process with 8-bit integer weights: faster, slightly less exact. */
+    ALL_MINILM_L6_V2_INT8,
+    /** OCI Generative AI embeddings. */
+    OCI_GENAI,
+    /** Any endpoint that speaks the OpenAI embeddings API. */
+    OPENAI
   }
 
   /** The vector stores. */
@@ -45,9 +51,67 @@ public interface VectorsConfig {
   /** The embedding model. */
   interface Model {
 
-    /** {@code all-minilm-l6-v2} or {@code all-minilm-l6-v2-int8}. */
+    /**
+     * {@code all-minilm-l6-v2} (in the process, the default), {@code all-minilm-l6-v2-int8}, {@code
+     * oci-genai} or {@code openai}. The vector store's dimension must match the model's.
+     */
     @WithDefault("all-minilm-l6-v2")
     ModelKind name();
+
+    /** How many times a call to a hosted model is tried before its texts are given up. */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** The longest pause between two tries of a hosted model. */
+    @WithDefault("30s")
+    Duration maxBackoff();
+
+    /** OCI Generative AI; authentication is {@code suite.oci.*}. */
+    OciGenAi ociGenai();
+
+    /** An OpenAI-compatible endpoint. */
+    OpenAi openai();
+  }
+
+  /** OCI Generative AI embeddings. */
+  interface OciGenAi {
+
+    /** The model, e.g. {@code cohere.embed-english-v3.0}. */
+    @WithDefault("cohere.embed-english-v3.0")
+    String modelId();
+
+    /** The length of the model's vectors. */
+    @WithDefault("1024")
+    int dimension();
+
+    /** The compartment the calls are made in. */
+    Optional<String> compartmentId();
+
+    /** An endpoint other than the region's inference endpoint. */
+    Optional<String> endpoint();
+  }
+
+  /** An OpenAI-compatible embeddings endpoint. */
+  interface OpenAi {
+
+    /** The API's base URL, e.g. {@code https://api.openai.com/v1}. */
+    @WithDefault("https://api.openai.com/v1")
+    URI baseUrl();
+
+    /** The key sent as a bearer token; none for local servers. */
+    Optional<String> apiKey();
+
+    /** The model, e.g. {@code text-embedding-3-small}. */
+    @WithDefault("text-embedding-3-small")
+    String model();
+
+    /** The length of the model's vectors. */
+    @WithDefault("1536")
+    int dimension();
+
+    /** The most texts one request carries. */
+    @WithDefault("256")
+    int maxBatch();
   }
 
   /** The embedding cache. */

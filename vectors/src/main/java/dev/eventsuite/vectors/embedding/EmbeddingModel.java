@@ -16,4 +16,12 @@ public interface EmbeddingModel {
 
   /** Embeds the texts, one vector each, in order. */
   List<float[]> embed(List<String> texts);
+
+  /**
+   * Embeds search queries. Models trained for retrieval embed a query differently from a document
+   * passage; the others embed both alike.
+   */
+  default List<float[]> embedQueries(List<String> queries) {
+    return embed(queries);
+  }
 }

@@ -1,4 +1,4 @@
-package dev.eventsuite.ingest;
+package dev.eventsuite.testing;
 
 import com.oracle.bmc.auth.BasicAuthenticationDetailsProvider;
 import com.oracle.bmc.auth.ConfigFileAuthenticationDetailsProvider;
