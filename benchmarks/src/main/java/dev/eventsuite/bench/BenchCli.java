@@ -1,5 +1,6 @@
 package dev.eventsuite.bench;
 
+import dev.eventsuite.bench.embed.EmbedBenchmark;
 import dev.eventsuite.bench.enrich.EnrichBenchmark;
 import dev.eventsuite.bench.ingest.IngestBenchmark;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description =
         "Measures the suite's services on this machine; each writes a report to docs/benchmarks/.",
-    subcommands = {EnrichBenchmark.class, IngestBenchmark.class})
+    subcommands = {IngestBenchmark.class, EnrichBenchmark.class, EmbedBenchmark.class})
 public final class BenchCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,7 @@
 package dev.eventsuite.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventsuite.events.EventJson;
@@ -9,9 +10,16 @@ import dev.eventsuite.launcher.suite.Component;
 import dev.eventsuite.launcher.suite.DataDir;
 import dev.eventsuite.launcher.suite.RunningSuite;
 import dev.eventsuite.testing.TopicTail;
+import dev.eventsuite.vectors.store.ChunkFilter;
+import dev.eventsuite.vectors.store.ScoredChunk;
+import dev.eventsuite.vectors.store.lucene.LuceneVectorStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +34,8 @@ import picocli.CommandLine;
 /** Files into the suite the two ways users bring them: dropped into a bucket, or uploaded. */
 @Order(2)
 class IngestEndToEndIT {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -62,7 +72,7 @@ class IngestEndToEndIT {
   }
 
   @Test
-  void shouldUploadAFolderOnceAndTurnItsDocumentIntoChunks() throws IOException {
+  void shouldUploadAFolderOnceAndTurnItsDocumentIntoChunks() throws Exception {
     RunningSuite suite = SuiteUnderTest.get();
     String prefix = "e2e-" + UUID.randomUUID() + "/";
     Files.writeString(
@@ -99,12 +109,46 @@ class IngestEndToEndIT {
                   .value());
       assertThat(chunk.at("/text").asText()).contains("Drain the consumer group first");
       documents.await(1, r -> objectName(r).equals(prefix + "page.html"), WAIT);
+      assertThatTheChunkIsFoundInTheVectorIndex(suite, documentId);
     }
 
     Upload second = upload(suite, prefix);
 
     assertThat(second.exitCode()).as(second.output()).isZero();
     assertThat(second.output()).contains("sent     0").contains("2 unchanged");
+  }
+
+  /**
+   * embed-service put the chunk in the vector index in the data folder, and a question embedded
+   * through its API finds it first.
+   */
+  private static void assertThatTheChunkIsFoundInTheVectorIndex(
+      RunningSuite suite, String documentId) throws Exception {
+    try (LuceneVectorStore index =
+        LuceneVectorStore.readOnly(
+            suite.dataDir().root().resolve("vectors"), 100, Duration.ofMillis(100))) {
+      await().atMost(WAIT).until(() -> !index.documentChunks(documentId).isEmpty());
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(suite.url(Component.EMBED) + "/api/v1/embeddings"))
+                  .header("X-API-Key", suite.apiKey())
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"texts\":[\"how do I restart the ingest service?\"]}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      JsonNode vector = EventJson.mapper().readTree(response.body()).at("/vectors/0");
+      float[] query = new float[vector.size()];
+      for (int i = 0; i < query.length; i++) {
+        query[i] = (float) vector.get(i).asDouble();
+      }
+      List<ScoredChunk> found =
+          index.nearest(query, 1, ChunkFilter.collection(DataDir.DEFAULT_BUCKET));
+      assertThat(found.get(0).chunk().documentId()).isEqualTo(documentId);
+      assertThat(found.get(0).chunk().title()).isEqualTo("Restarting the ingest service");
+    }
   }
 
   private record Upload(int exitCode, String output) {}

@@ -8,8 +8,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The STS Benchmark (Cer et al. 2017): sentence pairs with a gold similarity from 0 to 5, and the
@@ -45,6 +50,48 @@ public final class StsBenchmark {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * How well a model ranks the pairs: the Spearman correlation between the cosine similarity of the
+   * two sentences' embeddings and the gold scores.
+   *
+   * @param embed embeds a batch of sentences, one vector each, in order
+   * @param batchSize the most sentences handed to {@code embed} at once
+   */
+  public static double evaluate(
+      List<Pair> pairs, Function<List<String>, List<float[]>> embed, int batchSize) {
+    List<String> sentences =
+        List.copyOf(
+            new LinkedHashSet<>(
+                pairs.stream().flatMap(p -> Stream.of(p.first(), p.second())).toList()));
+    Map<String, float[]> vectors = new HashMap<>();
+    for (int from = 0; from < sentences.size(); from += batchSize) {
+      List<String> batch = sentences.subList(from, Math.min(sentences.size(), from + batchSize));
+      List<float[]> embedded = embed.apply(batch);
+      for (int i = 0; i < batch.size(); i++) {
+        vectors.put(batch.get(i), embedded.get(i));
+      }
+    }
+    double[] gold = new double[pairs.size()];
+    double[] similarity = new double[pairs.size()];
+    for (int i = 0; i < pairs.size(); i++) {
+      gold[i] = pairs.get(i).gold();
+      similarity[i] = cosine(vectors.get(pairs.get(i).first()), vectors.get(pairs.get(i).second()));
+    }
+    return spearman(gold, similarity);
+  }
+
+  static double cosine(float[] a, float[] b) {
+    double dot = 0;
+    double normA = 0;
+    double normB = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+      normA += a[i] * a[i];
+      normB += b[i] * b[i];
+    }
+    return dot / Math.sqrt(normA * normB);
   }
 
   /** Spearman's rank correlation of two equally long series, ties given their average rank. */
