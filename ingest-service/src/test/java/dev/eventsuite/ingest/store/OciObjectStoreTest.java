@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.oracle.bmc.objectstorage.ObjectStorageClient;
 import dev.eventsuite.testing.OciApiStub;
-import dev.eventsuite.ingest.OciApiStub.Request;
-import dev.eventsuite.ingest.OciApiStub.Response;
+import dev.eventsuite.testing.OciApiStub.Request;
+import dev.eventsuite.testing.OciApiStub.Response;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URLDecoder;
