@@ -248,22 +248,44 @@ public final class Suite {
     int port = options.port(service);
     DataDir data = options.dataDir();
     options.out().println("  starting " + service.id() + " on port " + port);
+    List<String> arguments = new ArrayList<>();
+    arguments.add("-Dquarkus.http.port=" + port);
+    arguments.add("-Dquarkus.http.host=127.0.0.1");
+    arguments.add("-Dkafka.bootstrap.servers=" + bootstrapServers);
+    arguments.add("-Dsuite.data-dir=" + data.root());
+    arguments.addAll(neighbours(options, service));
+    arguments.add("-jar");
+    arguments.add(jar.toString());
     RunRecord record =
         SuiteProcess.startJvm(
             service,
-            List.of(
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.http.host=127.0.0.1",
-                "-Dkafka.bootstrap.servers=" + bootstrapServers,
-                "-Dsuite.data-dir=" + data.root(),
-                "-jar",
-                jar.toString()),
+            arguments,
             Map.of("SUITE_API_KEY", apiKey),
             data.log(service),
             port,
             "http://localhost:" + port);
     record.write(data);
     return record;
+  }
+
+  /**
+   * Where a service finds the others it links to: the search page's upload form posts to
+   * ingest-service, which must accept the page's origin.
+   */
+  private static List<String> neighbours(Options options, Component service) {
+    return switch (service) {
+      case SEARCH ->
+          List.of("-Dsuite.search.ingest-url=http://localhost:" + options.port(Component.INGEST));
+      case INGEST -> {
+        int search = options.port(Component.SEARCH);
+        yield List.of(
+            "-Dquarkus.http.cors.origins=http://localhost:"
+                + search
+                + ",http://127.0.0.1:"
+                + search);
+      }
+      default -> List.of();
+    };
   }
 
   /** Starts one service and waits until it is ready. */

@@ -82,7 +82,7 @@ public class ProblemMappers {
         uri);
   }
 
-  static Response respond(Problem problem, UriInfo uri) {
+  public static Response respond(Problem problem, UriInfo uri) {
     return Response.status(problem.status())
         .type(Problem.MEDIA_TYPE)
         .entity(problem.withInstance("/" + uri.getPath().replaceFirst("^/", "")))

@@ -39,6 +39,8 @@ public final class EmbeddingCache {
     }
   }
 
+  private static final String QUERY = "#query";
+
   private final Cache<Key, float[]> cache;
   private final long maxEntries;
 
@@ -46,6 +48,15 @@ public final class EmbeddingCache {
     this.maxEntries = maxEntries;
     this.cache =
         Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).recordStats().build();
+  }
+
+  /**
+   * A search query's vector, embedded as the model embeds queries, and cached apart from passages
+   * with the same text.
+   */
+  public float[] embedQuery(EmbeddingModel model, String query) {
+    Key key = new Key(model.info().key() + QUERY, ContentHash.of(query));
+    return cache.get(key, k -> model.embedQueries(List.of(query)).get(0));
   }
 
   /** The texts' vectors, in order; content hashes are computed here. */

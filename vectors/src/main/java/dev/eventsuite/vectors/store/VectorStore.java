@@ -23,8 +23,24 @@ public interface VectorStore extends AutoCloseable {
    */
   List<ScoredChunk> nearest(float[] query, int k, ChunkFilter filter);
 
+  /**
+   * The {@code k} chunks that best match the words of the query (BM25 in Lucene, Oracle Text's
+   * score in Oracle) among those the filter lets through, best first; each word counts, none is
+   * required.
+   */
+  List<ScoredChunk> keyword(String query, int k, ChunkFilter filter);
+
+  /**
+   * A number that changes whenever what searches see changes; {@code -1} when the store cannot tell
+   * cheaply.
+   */
+  long version();
+
   /** The chunks of a document, in section and chunk order, without vectors. */
   List<StoredChunk> documentChunks(String documentId);
+
+  /** The distinct documents of the chunks the filter lets through, at most {@code limit}. */
+  List<String> documentIds(ChunkFilter filter, int limit);
 
   /** How many chunks the filter lets through. */
   long count(ChunkFilter filter);

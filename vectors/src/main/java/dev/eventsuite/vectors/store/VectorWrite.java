@@ -14,7 +14,4 @@ public sealed interface VectorWrite {
 
   /** Removes every chunk of the document. */
   record RemoveDocument(String documentId) implements VectorWrite {}
-
-  /** Removes every chunk of the collection. */
-  record RemoveCollection(String collection) implements VectorWrite {}
 }

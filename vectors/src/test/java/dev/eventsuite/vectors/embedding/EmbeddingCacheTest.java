@@ -91,6 +91,19 @@ class EmbeddingCacheTest {
   }
 
   @Test
+  void shouldCacheQueriesApartFromPassages() {
+    EmbeddingCache cache = new EmbeddingCache(100);
+    CountingModel model = new CountingModel("1");
+    cache.embed(model, List.of("restart the broker"));
+
+    cache.embedQuery(model, "restart the broker");
+    cache.embedQuery(model, "restart the broker");
+
+    assertThat(model.calls)
+        .containsExactly(List.of("restart the broker"), List.of("restart the broker"));
+  }
+
+  @Test
   void shouldEmbedAgainAfterBeingCleared() {
     EmbeddingCache cache = new EmbeddingCache(100);
     CountingModel model = new CountingModel("1");

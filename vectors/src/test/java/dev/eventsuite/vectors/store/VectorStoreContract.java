@@ -222,14 +222,60 @@ public abstract class VectorStoreContract {
   }
 
   @Test
-  void shouldRemoveEveryChunkOfARemovedCollection() {
+  void shouldListTheDocumentsOfACollection() {
     write(
         upsert(chunk("a", "v1", 0, "one", vector(1, 0))),
+        upsert(chunk("a", "v1", 1, "two", vector(1, 0))),
+        upsert(chunk("b", "v1", 0, "three", vector(1, 0))),
         upsert(with(chunk("m", "v1", 0, "mail", vector(1, 0)), "collection", "mail")));
 
-    write(new VectorWrite.RemoveCollection("docs"));
+    assertThat(store().documentIds(ChunkFilter.collection("docs"), 10))
+        .containsExactlyInAnyOrder("a", "b");
+    assertThat(store().documentIds(ChunkFilter.collection("docs"), 1)).hasSize(1);
+  }
 
-    assertThat(store().collections()).extracting(CollectionInfo::name).containsExactly("mail");
+  @Test
+  void shouldFindChunksByTheirWordsBestFirst() {
+    write(
+        upsert(chunk("restart", "v1", 0, "How to restart the broker safely", vector(1, 0))),
+        upsert(chunk("crash", "v1", 0, "The broker crashed twice last night", vector(1, 0))),
+        upsert(chunk("garden", "v1", 0, "Watering tomatoes in a dry summer", vector(1, 0))));
+
+    List<ScoredChunk> found = store().keyword("restarting brokers", 10, ChunkFilter.NONE);
+
+    assertThat(found)
+        .extracting(hit -> hit.chunk().documentId())
+        .containsExactly("restart", "crash");
+    assertThat(found.get(0).score()).isGreaterThan(found.get(1).score());
+    assertThat(store().keyword("?!", 10, ChunkFilter.NONE)).isEmpty();
+  }
+
+  @Test
+  void shouldLetOnlyWhatTheFilterAllowsThroughAKeywordSearch() {
+    write(
+        upsert(chunk("guide", "v1", 0, "broker settings explained", vector(1, 0))),
+        upsert(
+            with(
+                chunk("faq", "v1", 0, "broker questions answered", vector(1, 0)),
+                "category",
+                "faq")));
+
+    assertThat(
+            store()
+                .keyword(
+                    "broker", 10, new ChunkFilter(null, List.of("faq"), null, null, null, null)))
+        .extracting(hit -> hit.chunk().documentId())
+        .containsExactly("faq");
+  }
+
+  @Test
+  void shouldTellThatWhatSearchesSeeChanged() {
+    long before = store().version();
+    write(upsert(chunk("a", "v1", 0, "one", vector(1, 0))));
+
+    long after = store().version();
+
+    assertThat(after == -1 || after != before).as("version %d, then %d", before, after).isTrue();
   }
 
   private List<String> found(ChunkFilter filter) {

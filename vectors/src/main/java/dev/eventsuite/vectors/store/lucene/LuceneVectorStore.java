@@ -18,8 +18,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -40,6 +43,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -52,6 +56,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
 
 /**
  * The vector store as an Apache Lucene index in a folder: vectors in an HNSW graph ({@link
@@ -81,6 +86,9 @@ public final class LuceneVectorStore implements VectorStore {
   static final String MODEL = "model";
   static final String VECTOR = "vector";
 
+  private static final float TITLE_BOOST = 2f;
+
+  private final Analyzer analyzer = new EnglishAnalyzer();
   private final Directory directory;
   private final IndexWriter writer;
   private final int candidates;
@@ -154,8 +162,6 @@ public final class LuceneVectorStore implements VectorStore {
                   .build());
         } else if (write instanceof VectorWrite.RemoveDocument remove) {
           writer.deleteDocuments(new Term(DOCUMENT, remove.documentId()));
-        } else if (write instanceof VectorWrite.RemoveCollection remove) {
-          writer.deleteDocuments(new Term(COLLECTION, remove.collection()));
         }
       }
     } catch (IOException e) {
@@ -198,6 +204,56 @@ public final class LuceneVectorStore implements VectorStore {
   }
 
   @Override
+  public List<ScoredChunk> keyword(String query, int k, ChunkFilter filter) {
+    Query words = wordsQuery(query);
+    if (words == null) {
+      return List.of();
+    }
+    Query search =
+        filter.isEmpty()
+            ? words
+            : new BooleanQuery.Builder()
+                .add(words, BooleanClause.Occur.MUST)
+                .add(filterQuery(filter), BooleanClause.Occur.FILTER)
+                .build();
+    return withSearcher(
+        searcher -> {
+          TopDocs top = searcher.search(search, k);
+          StoredFields fields = searcher.storedFields();
+          List<ScoredChunk> found = new ArrayList<>(top.scoreDocs.length);
+          for (ScoreDoc hit : top.scoreDocs) {
+            found.add(new ScoredChunk(chunk(fields.document(hit.doc)), hit.score));
+          }
+          return found;
+        });
+  }
+
+  /**
+   * The query's words, analysed as the text was, matched in the text and (counting double) the
+   * title.
+   */
+  private Query wordsQuery(String query) {
+    QueryBuilder builder = new QueryBuilder(analyzer);
+    Query text = builder.createBooleanQuery(TEXT, query);
+    if (text == null) {
+      return null;
+    }
+    BooleanQuery.Builder words = new BooleanQuery.Builder().add(text, BooleanClause.Occur.SHOULD);
+    Query title = builder.createBooleanQuery(TITLE, query);
+    if (title != null) {
+      words.add(new BoostQuery(title, TITLE_BOOST), BooleanClause.Occur.SHOULD);
+    }
+    return words.build();
+  }
+
+  @Override
+  public long version() {
+    return withSearcher(
+        searcher ->
+            searcher.getIndexReader() instanceof DirectoryReader reader ? reader.getVersion() : 0L);
+  }
+
+  @Override
   public List<StoredChunk> documentChunks(String documentId) {
     return withSearcher(
         searcher -> {
@@ -215,6 +271,27 @@ public final class LuceneVectorStore implements VectorStore {
               Comparator.comparingInt(StoredChunk::sectionIndex)
                   .thenComparingInt(StoredChunk::chunkIndex));
           return chunks;
+        });
+  }
+
+  @Override
+  public List<String> documentIds(ChunkFilter filter, int limit) {
+    return withSearcher(
+        searcher -> {
+          Set<String> ids = new LinkedHashSet<>();
+          StoredFields fields = searcher.storedFields();
+          Query query = filterQuery(filter);
+          int count = searcher.count(query);
+          if (count == 0) {
+            return List.of();
+          }
+          for (ScoreDoc hit : searcher.search(query, count).scoreDocs) {
+            ids.add(fields.document(hit.doc, Set.of(DOCUMENT)).get(DOCUMENT));
+            if (ids.size() >= limit) {
+              break;
+            }
+          }
+          return List.copyOf(ids);
         });
   }
 
@@ -262,6 +339,7 @@ public final class LuceneVectorStore implements VectorStore {
       if (writer != null) {
         writer.close();
       }
+      analyzer.close();
       directory.close();
     } catch (IOException e) {
       throw new UncheckedIOException("closing the vector index failed", e);

@@ -4,6 +4,7 @@ import dev.eventsuite.vectors.store.ChunkFilter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -13,6 +14,9 @@ import java.util.Map;
 final class OracleVectorSql {
 
   static final String TABLE = "vector_chunks";
+
+  /** The most words of a query Oracle Text is given. */
+  static final int MAX_TEXT_WORDS = 32;
 
   /** The columns after the key, in bind order. */
   static final List<String> COLUMNS =
@@ -72,11 +76,6 @@ final class OracleVectorSql {
     return "DELETE FROM " + TABLE + " WHERE document_id = ?";
   }
 
-  /** Binds: collection. */
-  static String removeCollection() {
-    return "DELETE FROM " + TABLE + " WHERE collection = ?";
-  }
-
   /**
    * The {@code k} nearest chunks by cosine distance among those the filter lets through, from the
    * vector index ({@code APPROX}) at the given target accuracy. The first bind is the query vector.
@@ -94,6 +93,53 @@ final class OracleVectorSql {
     sql.append(targetAccuracy);
     binds.add(k);
     return new Statement(sql.toString(), binds);
+  }
+
+  /**
+   * The {@code k} chunks Oracle Text scores highest for the query's words, among those the filter
+   * lets through. The words are bound as one Oracle Text expression in which each is escaped
+   * ({@code {word}}) and any may match ({@code ACCUM}); empty when the query has no words.
+   */
+  static Statement keyword(String query, int k, ChunkFilter filter) {
+    String words = textQuery(query);
+    if (words.isEmpty()) {
+      return null;
+    }
+    List<Object> binds = new ArrayList<>();
+    binds.add(words);
+    String where = where(filter, binds);
+    binds.add(k);
+    return new Statement(
+        "SELECT "
+            + SELECTED
+            + ", SCORE(1) AS relevance FROM "
+            + TABLE
+            + " WHERE CONTAINS(text, ?, 1) > 0"
+            + (where.isEmpty() ? "" : " AND " + where.substring(" WHERE ".length()))
+            + " ORDER BY relevance DESC FETCH FIRST ? ROWS ONLY",
+        binds);
+  }
+
+  /** The query's words as an Oracle Text expression: each escaped, any may match. */
+  static String textQuery(String query) {
+    List<String> words = new ArrayList<>();
+    for (String word : query.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (!word.isEmpty() && words.size() < MAX_TEXT_WORDS && !words.contains(word)) {
+        words.add("{" + word + "}");
+      }
+    }
+    return String.join(" ACCUM ", words);
+  }
+
+  static Statement documentIds(ChunkFilter filter, int limit) {
+    List<Object> binds = new ArrayList<>();
+    String sql =
+        "SELECT DISTINCT document_id FROM "
+            + TABLE
+            + where(filter, binds)
+            + " FETCH FIRST ? ROWS ONLY";
+    binds.add(limit);
+    return new Statement(sql, binds);
   }
 
   static Statement count(ChunkFilter filter) {

@@ -105,6 +105,33 @@ public final class OracleVectorStore implements VectorStore {
   }
 
   @Override
+  public List<ScoredChunk> keyword(String query, int k, ChunkFilter filter) {
+    OracleVectorSql.Statement statement = OracleVectorSql.keyword(query, k, filter);
+    if (statement == null) {
+      return List.of();
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(statement.sql())) {
+      bind(select, statement.binds());
+      List<ScoredChunk> found = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          found.add(new ScoredChunk(chunk(rows), rows.getDouble("relevance")));
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      throw new VectorStoreException("searching the Oracle vector store's text failed", e);
+    }
+  }
+
+  /** Oracle has no cheap change counter: results may be cached only for a short time. */
+  @Override
+  public long version() {
+    return -1;
+  }
+
+  @Override
   public List<StoredChunk> documentChunks(String documentId) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(OracleVectorSql.documentChunks())) {
@@ -116,6 +143,24 @@ public final class OracleVectorStore implements VectorStore {
         }
       }
       return chunks;
+    } catch (SQLException e) {
+      throw new VectorStoreException("reading the Oracle vector store failed", e);
+    }
+  }
+
+  @Override
+  public List<String> documentIds(ChunkFilter filter, int limit) {
+    OracleVectorSql.Statement statement = OracleVectorSql.documentIds(filter, limit);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(statement.sql())) {
+      bind(select, statement.binds());
+      List<String> ids = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getString(1));
+        }
+      }
+      return ids;
     } catch (SQLException e) {
       throw new VectorStoreException("reading the Oracle vector store failed", e);
     }
@@ -166,9 +211,6 @@ public final class OracleVectorStore implements VectorStore {
     } else if (write instanceof VectorWrite.RemoveDocument remove) {
       sql = OracleVectorSql.removeDocument();
       binds = List.of(remove.documentId());
-    } else if (write instanceof VectorWrite.RemoveCollection remove) {
-      sql = OracleVectorSql.removeCollection();
-      binds = List.of(remove.collection());
     } else {
       throw new IllegalArgumentException("not a removal: " + write);
     }

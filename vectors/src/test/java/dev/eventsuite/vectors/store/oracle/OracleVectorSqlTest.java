@@ -86,13 +86,27 @@ class OracleVectorSqlTest {
   }
 
   @Test
-  void shouldDeleteOtherVersionsDocumentsAndCollectionsByBindVariables() {
+  void shouldDeleteOtherVersionsAndDocumentsByBindVariables() {
     assertThat(OracleVectorSql.keepOnlyVersion())
         .isEqualTo("DELETE FROM vector_chunks WHERE document_id = ? AND document_version <> ?");
     assertThat(OracleVectorSql.removeDocument())
         .isEqualTo("DELETE FROM vector_chunks WHERE document_id = ?");
-    assertThat(OracleVectorSql.removeCollection())
-        .isEqualTo("DELETE FROM vector_chunks WHERE collection = ?");
+  }
+
+  @Test
+  void shouldSearchTextWithEachWordEscapedAndAnyMatching() {
+    OracleVectorSql.Statement statement =
+        OracleVectorSql.keyword(
+            "Restart the broker; NEAR(x) {now}!", 7, ChunkFilter.collection("docs"));
+
+    assertThat(statement.sql())
+        .contains(
+            ", SCORE(1) AS relevance FROM vector_chunks WHERE CONTAINS(text, ?, 1) > 0"
+                + " AND collection = ? ORDER BY relevance DESC FETCH FIRST ? ROWS ONLY");
+    assertThat(statement.binds())
+        .containsExactly(
+            "{restart} ACCUM {the} ACCUM {broker} ACCUM {near} ACCUM {x} ACCUM {now}", "docs", 7);
+    assertThat(OracleVectorSql.keyword(" ;-) ", 7, ChunkFilter.NONE)).isNull();
   }
 
   @Test

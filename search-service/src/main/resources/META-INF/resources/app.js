@@ -1,0 +1,206 @@
+// The search page: searches, shows documents and uploads files through the suite's APIs.
+// All text from the server is put into the page as text, never as markup.
+"use strict";
+
+const KEY_STORAGE = "eventsuite.apiKey";
+const $ = (id) => document.getElementById(id);
+let settings = { ingestUrl: "", model: "" };
+let lastRequest = null;
+
+function apiKey() {
+  return localStorage.getItem(KEY_STORAGE) || "";
+}
+
+async function call(url, options = {}) {
+  const headers = Object.assign({ "X-API-Key": apiKey() }, options.headers || {});
+  const response = await fetch(url, Object.assign({}, options, { headers }));
+  const type = response.headers.get("Content-Type") || "";
+  const body = type.includes("json") ? await response.json() : await response.text();
+  if (!response.ok) {
+    const detail = body && body.detail ? body.detail : `HTTP ${response.status}`;
+    const error = new Error(detail);
+    error.status = response.status;
+    throw error;
+  }
+  return body;
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = text;
+  return node;
+}
+
+function showError(message) {
+  $("error").textContent = message;
+  $("error").hidden = !message;
+}
+
+/** The snippet with the query's words marked, built from text nodes only. */
+function highlighted(snippet, query) {
+  const words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2);
+  const container = element("p", "snippet");
+  if (words.length === 0) {
+    container.textContent = snippet;
+    return container;
+  }
+  const pattern = new RegExp(
+    "(" + words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") + ")",
+    "giu");
+  let last = 0;
+  for (const match of snippet.matchAll(pattern)) {
+    container.append(document.createTextNode(snippet.slice(last, match.index)));
+    container.append(element("mark", null, match[0]));
+    last = match.index + match[0].length;
+  }
+  container.append(document.createTextNode(snippet.slice(last)));
+  return container;
+}
+
+function scoreBar(result) {
+  const wrapper = element("div", "score");
+  const bar = element("div", "bar");
+  for (const part of ["semantic", "keyword", "recency"]) {
+    const span = element("span", part);
+    span.style.width = Math.max(0, Math.min(1, result.scores[part])) * 100 + "%";
+    bar.append(span);
+  }
+  wrapper.append(bar);
+  wrapper.append(element("span", null, `score ${result.score.toFixed(3)}`));
+  for (const part of ["semantic", "keyword", "recency"]) {
+    wrapper.append(element("span", "legend-" + part, `${part} ${result.scores[part].toFixed(3)}`));
+  }
+  return wrapper;
+}
+
+function renderResult(result, query) {
+  const item = element("li", "result");
+  const title = element("button", "result-title", result.title || result.source || result.documentId);
+  title.type = "button";
+  title.addEventListener("click", () => openDocument(result.documentId));
+  item.append(title);
+  const meta = [result.source, result.category, result.contentType,
+    result.createdAt ? new Date(result.createdAt).toLocaleDateString() : null].filter(Boolean);
+  item.append(element("div", "result-meta", meta.join(" · ")));
+  item.append(highlighted(result.snippet || "", query));
+  item.append(scoreBar(result));
+  return item;
+}
+
+function searchRequest() {
+  const request = {
+    query: $("query").value.trim(),
+    k: Number($("k").value) || 10,
+    mode: $("mode").value,
+    recencyWeight: Number($("recency").value),
+    groupByDocument: $("group").checked,
+  };
+  const filter = {};
+  if ($("collection").value.trim()) filter.collection = $("collection").value.trim();
+  const categories = $("categories").value.split(",").map((c) => c.trim()).filter(Boolean);
+  if (categories.length) filter.category = categories;
+  if ($("content-type").value.trim()) filter.contentType = $("content-type").value.trim();
+  if ($("created-after").value) filter.createdAfter = $("created-after").value + "T00:00:00Z";
+  if ($("created-before").value) filter.createdBefore = $("created-before").value + "T00:00:00Z";
+  if (Object.keys(filter).length) request.filter = filter;
+  return request;
+}
+
+async function search(request, append) {
+  showError("");
+  $("search-button").disabled = true;
+  try {
+    const page = await call("/api/v1/search", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(request),
+    });
+    if (!append) $("results").replaceChildren();
+    for (const result of page.results) $("results").append(renderResult(result, request.query));
+    const shown = $("results").children.length;
+    $("summary").textContent = shown === 0
+      ? "Nothing found."
+      : `${shown} result${shown === 1 ? "" : "s"} · ${page.mode} · ${page.tookMs} ms`;
+    lastRequest = page.nextCursor ? Object.assign({}, request, { cursor: page.nextCursor }) : null;
+    $("more").hidden = !lastRequest;
+  } catch (error) {
+    showError(error.status === 401 ? "Give a valid API key above." : error.message);
+  } finally {
+    $("search-button").disabled = false;
+  }
+}
+
+async function openDocument(id) {
+  try {
+    const doc = await call("/api/v1/documents/" + encodeURIComponent(id));
+    $("document-title").textContent = doc.title || doc.source || doc.documentId;
+    const meta = $("document-meta");
+    meta.replaceChildren();
+    const rows = [["source", doc.source], ["collection", doc.collection], ["category", doc.category],
+      ["content type", doc.contentType], ["created", doc.createdAt], ["updated", doc.updatedAt],
+      ["version", doc.version], ["model", doc.model]];
+    for (const [key, value] of Object.entries(doc.metadata || {})) rows.push([key, value]);
+    for (const [name, value] of rows) {
+      if (value === null || value === undefined) continue;
+      meta.append(element("dt", null, name), element("dd", null, String(value)));
+    }
+    const chunks = $("document-chunks");
+    chunks.replaceChildren();
+    for (const chunk of doc.chunks) chunks.append(element("li", null, chunk.text));
+    $("document").hidden = false;
+  } catch (error) {
+    showError(error.message);
+  }
+}
+
+async function upload(event) {
+  event.preventDefault();
+  const bucket = $("bucket").value.trim();
+  const prefix = $("prefix").value.trim();
+  const list = $("upload-results");
+  list.replaceChildren();
+  for (const file of $("files").files) {
+    const item = element("li", null, `${file.name}: sending…`);
+    list.append(item);
+    const name = (prefix && !prefix.endsWith("/") ? prefix + "/" : prefix) + file.name;
+    const path = name.split("/").map(encodeURIComponent).join("/");
+    try {
+      await call(`${settings.ingestUrl}/api/v1/buckets/${encodeURIComponent(bucket)}/objects/${path}`, {
+        method: "PUT",
+        headers: { "Content-Type": file.type || "application/octet-stream" },
+        body: file,
+      });
+      item.textContent = `${file.name}: uploaded to ${bucket}/${name}`;
+    } catch (error) {
+      item.textContent = `${file.name}: failed (${error.message})`;
+      item.className = "error";
+    }
+  }
+}
+
+async function start() {
+  $("api-key").value = apiKey();
+  $("key-state").textContent = apiKey() ? "key saved in this browser" : "";
+  $("key-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    localStorage.setItem(KEY_STORAGE, $("api-key").value.trim());
+    $("key-state").textContent = "key saved in this browser";
+  });
+  $("search-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    search(searchRequest(), false);
+  });
+  $("more").addEventListener("click", () => lastRequest && search(lastRequest, true));
+  $("recency").addEventListener("input", () => { $("recency-value").textContent = $("recency").value; });
+  $("document-close").addEventListener("click", () => { $("document").hidden = true; });
+  $("upload-form").addEventListener("submit", upload);
+  try {
+    settings = await (await fetch("/api/v1/page")).json();
+    $("model").textContent = "queries embedded with " + settings.model;
+  } catch (error) {
+    showError("The search service does not answer.");
+  }
+}
+
+start();
