@@ -37,16 +37,22 @@ function showError(message) {
   $("error").hidden = !message;
 }
 
-/** The snippet with the query's words marked, built from text nodes only. */
+const STOP_WORDS = new Set(["a", "an", "and", "are", "as", "at", "be", "by", "do", "does", "for",
+  "from", "how", "i", "in", "is", "it", "of", "on", "or", "the", "to", "was", "what", "when",
+  "where", "which", "who", "why", "with"]);
+
+/** The snippet with the query's words (whole words, not the commonest) marked, as text nodes only. */
 function highlighted(snippet, query) {
-  const words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2);
+  const words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 2 && !STOP_WORDS.has(w));
   const container = element("p", "snippet");
   if (words.length === 0) {
     container.textContent = snippet;
     return container;
   }
   const pattern = new RegExp(
-    "(" + words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") + ")",
+    "(?<![\\p{L}\\p{N}])(" + words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")
+      + ")[\\p{L}]*",
     "giu");
   let last = 0;
   for (const match of snippet.matchAll(pattern)) {

@@ -27,6 +27,13 @@ class SnippetsTest {
   }
 
   @Test
+  void shouldPlaceTheSnippetByWholeWordsNotCommonOnes() {
+    String snippet = Snippets.of(TEXT, "how do the logs look", 80);
+
+    assertThat(snippet).startsWith("…").contains("logs afterwards");
+  }
+
+  @Test
   void shouldStartAtTheBeginningWhenNoWordMatches() {
     assertThat(Snippets.of(TEXT, "zebra", 60)).startsWith("The suite moves").endsWith("…");
   }

@@ -1,0 +1,99 @@
+package dev.eventsuite.search.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.eventsuite.search.SearchIndex;
+import dev.eventsuite.testing.KafkaTestResource;
+import dev.eventsuite.testing.OciApiStub;
+import dev.eventsuite.testing.TestKeys;
+import dev.eventsuite.vectors.embedding.EmbeddingModel;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The web page in a real headless Chromium, driven by playwright-core: a query typed in finds the
+ * expected document, which opens, and a file goes to the bucket API. The screenshot is kept in
+ * target/screenshots/. Skipped where Chromium or the page driver is not installed.
+ */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@TestProfile(SearchPageBrowserTest.WithIngestStub.class)
+class SearchPageBrowserTest {
+
+  private static final Path BROWSER = Path.of("src/test/browser");
+  private static final Path CHROMIUM =
+      Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+
+  /** The upload form talks to a stub of ingest-service. */
+  public static class WithIngestStub implements QuarkusTestProfile {
+    @Override
+    public List<TestResourceEntry> testResources() {
+      return List.of(new TestResourceEntry(IngestStub.class));
+    }
+  }
+
+  @Inject EmbeddingModel model;
+
+  @TestHTTPResource("/")
+  URL page;
+
+  @Test
+  void shouldFindTheExpectedDocumentWhenAUserTypesAQuery() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
+    assumeTrue(
+        Files.isDirectory(BROWSER.resolve("node_modules/playwright-core")),
+        "playwright-core is not installed in " + BROWSER + " (npm ci)");
+    try (SearchIndex index = new SearchIndex(model).withFixture()) {
+      Path screenshot =
+          Files.createDirectories(Path.of("target/screenshots")).resolve("search-page.png");
+      Path upload =
+          Files.writeString(Files.createTempFile("hello-", ".txt"), "hello from the browser");
+
+      Process node =
+          new ProcessBuilder(
+                  "node",
+                  "search-page.mjs",
+                  page.toString(),
+                  TestKeys.API_KEY,
+                  screenshot.toAbsolutePath().toString(),
+                  upload.toString())
+              .directory(BROWSER.toFile())
+              .redirectErrorStream(true)
+              .start();
+      boolean ended = node.waitFor(120, TimeUnit.SECONDS);
+      String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!ended) {
+        node.destroyForcibly();
+      }
+
+      assertThat(ended && node.exitValue() == 0).as(output).isTrue();
+      assertThat(screenshot).isNotEmptyFile();
+      OciApiStub.Request put =
+          IngestStub.stub.requests().stream()
+              .filter(r -> r.method().equals("PUT"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(put.rawPath())
+          .isEqualTo("/api/v1/buckets/inbox/objects/notes/" + upload.getFileName());
+      assertThat(put.header("X-API-Key")).isEqualTo(TestKeys.API_KEY);
+      assertThat(new String(put.body(), StandardCharsets.UTF_8))
+          .isEqualTo("hello from the browser");
+      Files.delete(upload);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
