@@ -12,7 +12,13 @@ import picocli.CommandLine.Command;
     version = "Event Suite 0.1.0",
     description =
         "Runs the Event Suite locally on its embedded defaults: a Kafka broker and the five services.",
-    subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, UploadCommand.class})
+    subcommands = {
+      UpCommand.class,
+      DownCommand.class,
+      StatusCommand.class,
+      UploadCommand.class,
+      SearchCommand.class
+    })
 public final class SuiteCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

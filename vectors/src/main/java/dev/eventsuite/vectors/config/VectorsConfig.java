@@ -130,7 +130,7 @@ public interface VectorsConfig {
     Path directory();
 
     /** How often embed-service commits, making new chunks visible to searches. */
-    @WithDefault("1s")
+    @WithDefault("500ms")
     Duration commitInterval();
 
     /** How often a reader looks for a newer commit. */
