@@ -3,6 +3,7 @@ package dev.eventsuite.bench;
 import dev.eventsuite.bench.embed.EmbedBenchmark;
 import dev.eventsuite.bench.enrich.EnrichBenchmark;
 import dev.eventsuite.bench.ingest.IngestBenchmark;
+import dev.eventsuite.bench.search.SearchBenchmark;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description =
         "Measures the suite's services on this machine; each writes a report to docs/benchmarks/.",
-    subcommands = {IngestBenchmark.class, EnrichBenchmark.class, EmbedBenchmark.class})
+    subcommands = {
+      IngestBenchmark.class,
+      EnrichBenchmark.class,
+      EmbedBenchmark.class,
+      SearchBenchmark.class
+    })
 public final class BenchCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -11,7 +11,7 @@ import dev.eventsuite.launcher.suite.DataDir;
 import dev.eventsuite.launcher.suite.RunningSuite;
 import dev.eventsuite.testing.TopicTail;
 import dev.eventsuite.vectors.store.ChunkFilter;
-import dev.eventsuite.vectors.store.ScoredChunk;
+import dev.eventsuite.vectors.store.Hit;
 import dev.eventsuite.vectors.store.lucene.LuceneVectorStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -144,10 +144,11 @@ class IngestEndToEndIT {
       for (int i = 0; i < query.length; i++) {
         query[i] = (float) vector.get(i).asDouble();
       }
-      List<ScoredChunk> found =
+      List<Hit> found =
           index.nearest(query, 1, ChunkFilter.collection(DataDir.DEFAULT_BUCKET));
-      assertThat(found.get(0).chunk().documentId()).isEqualTo(documentId);
-      assertThat(found.get(0).chunk().title()).isEqualTo("Restarting the ingest service");
+      assertThat(found.get(0).documentId()).isEqualTo(documentId);
+      assertThat(index.chunks(List.of(found.get(0).chunkId())).get(0).title())
+          .isEqualTo("Restarting the ingest service");
     }
   }
 

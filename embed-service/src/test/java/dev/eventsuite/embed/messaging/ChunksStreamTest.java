@@ -16,7 +16,7 @@ import dev.eventsuite.testing.TopicWriter;
 import dev.eventsuite.vectors.embedding.EmbeddingCache;
 import dev.eventsuite.vectors.embedding.EmbeddingModel;
 import dev.eventsuite.vectors.store.ChunkFilter;
-import dev.eventsuite.vectors.store.ScoredChunk;
+import dev.eventsuite.vectors.store.Hit;
 import dev.eventsuite.vectors.store.StoredChunk;
 import dev.eventsuite.vectors.store.VectorStore;
 import io.quarkus.test.common.WithTestResource;
@@ -48,7 +48,7 @@ class ChunksStreamTest {
     write(chunk(documentId, "v1", 0, text));
 
     List<StoredChunk> stored = awaitChunks(documentId, 1);
-    List<ScoredChunk> nearest =
+    List<Hit> nearest =
         store.nearest(model.embed(List.of(text)).get(0), 1, ChunkFilter.collection("runbooks"));
 
     StoredChunk chunk = stored.get(0);
@@ -63,7 +63,7 @@ class ChunksStreamTest {
         .containsEntry("tier", "gold")
         .containsEntry("headings", "Runbook > Upgrades");
     assertThat(chunk.model()).isEqualTo(model.info().key());
-    assertThat(nearest.get(0).chunk().chunkId()).isEqualTo(chunk.chunkId());
+    assertThat(nearest.get(0).chunkId()).isEqualTo(chunk.chunkId());
     assertThat(nearest.get(0).score()).isCloseTo(1.0, within(1e-4));
   }
 

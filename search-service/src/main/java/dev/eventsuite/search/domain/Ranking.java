@@ -1,7 +1,6 @@
 package dev.eventsuite.search.domain;
 
-import dev.eventsuite.vectors.store.ScoredChunk;
-import dev.eventsuite.vectors.store.StoredChunk;
+import dev.eventsuite.vectors.store.Hit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,53 +33,58 @@ public record Ranking(int rrfK, Duration recencyHalfLife) {
 
   /** A result in its place: the chunk, its score, and the parts the score is made of. */
   public record Ranked(
-      StoredChunk chunk, double score, double semantic, double keyword, double recency) {}
+      String chunkId,
+      String documentId,
+      double score,
+      double semantic,
+      double keyword,
+      double recency) {}
 
   public List<Ranked> rank(
-      Mode mode,
-      List<ScoredChunk> semanticHits,
-      List<ScoredChunk> keywordHits,
-      double recencyWeight,
-      Instant now) {
+      Mode mode, List<Hit> semanticHits, List<Hit> keywordHits, double recencyWeight, Instant now) {
     Map<String, double[]> parts = new LinkedHashMap<>();
-    Map<String, StoredChunk> chunks = new LinkedHashMap<>();
-    double bestKeyword = keywordHits.stream().mapToDouble(ScoredChunk::score).max().orElse(1);
+    Map<String, Hit> hits = new LinkedHashMap<>();
+    double bestKeyword = keywordHits.stream().mapToDouble(Hit::score).max().orElse(1);
     double rankNorm = 2.0 / (rrfK + 1);
     for (int i = 0; i < semanticHits.size(); i++) {
-      ScoredChunk hit = semanticHits.get(i);
+      Hit hit = semanticHits.get(i);
       double value =
           mode == Mode.HYBRID ? 1.0 / (rrfK + i + 1) / rankNorm : Math.max(0, hit.score());
-      chunks.putIfAbsent(hit.chunk().chunkId(), hit.chunk());
-      parts.computeIfAbsent(hit.chunk().chunkId(), id -> new double[2])[0] = value;
+      hits.putIfAbsent(hit.chunkId(), hit);
+      parts.computeIfAbsent(hit.chunkId(), id -> new double[2])[0] = value;
     }
     for (int i = 0; i < keywordHits.size(); i++) {
-      ScoredChunk hit = keywordHits.get(i);
+      Hit hit = keywordHits.get(i);
       double value =
           mode == Mode.HYBRID
               ? 1.0 / (rrfK + i + 1) / rankNorm
               : bestKeyword > 0 ? hit.score() / bestKeyword : 0;
-      chunks.putIfAbsent(hit.chunk().chunkId(), hit.chunk());
-      parts.computeIfAbsent(hit.chunk().chunkId(), id -> new double[2])[1] = value;
+      hits.putIfAbsent(hit.chunkId(), hit);
+      parts.computeIfAbsent(hit.chunkId(), id -> new double[2])[1] = value;
     }
     double relevanceWeight = 1 - recencyWeight;
     List<Ranked> ranked = new ArrayList<>(parts.size());
     for (Map.Entry<String, double[]> entry : parts.entrySet()) {
-      StoredChunk chunk = chunks.get(entry.getKey());
+      Hit hit = hits.get(entry.getKey());
       double semantic = relevanceWeight * entry.getValue()[0];
       double keyword = relevanceWeight * entry.getValue()[1];
-      double recency = recencyWeight * recency(chunk, now);
-      ranked.add(new Ranked(chunk, semantic + keyword + recency, semantic, keyword, recency));
+      double recency = recencyWeight * recency(hit.changedAt(), now);
+      ranked.add(
+          new Ranked(
+              hit.chunkId(),
+              hit.documentId(),
+              semantic + keyword + recency,
+              semantic,
+              keyword,
+              recency));
     }
     ranked.sort(
-        Comparator.comparingDouble(Ranked::score)
-            .reversed()
-            .thenComparing(r -> r.chunk().chunkId()));
+        Comparator.comparingDouble(Ranked::score).reversed().thenComparing(Ranked::chunkId));
     return ranked;
   }
 
-  /** How recent the chunk's document is: 1 now, one half at the half-life, 0 without a time. */
-  double recency(StoredChunk chunk, Instant now) {
-    Instant changed = chunk.updatedAt() != null ? chunk.updatedAt() : chunk.createdAt();
+  /** How recent a document is: 1 now, one half at the half-life, 0 without a time. */
+  double recency(Instant changed, Instant now) {
     if (changed == null) {
       return 0;
     }
@@ -92,7 +96,7 @@ public record Ranking(int rrfK, Duration recencyHalfLife) {
   public static List<Ranked> bestPerDocument(List<Ranked> ranked) {
     Map<String, Ranked> best = new LinkedHashMap<>();
     for (Ranked each : ranked) {
-      best.putIfAbsent(each.chunk().documentId(), each);
+      best.putIfAbsent(each.documentId(), each);
     }
     return List.copyOf(best.values());
   }

@@ -126,7 +126,7 @@ public class SearchResource {
       }
     }
     SearchService.Page page = search.search(query);
-    List<Result> results = page.results().stream().map(r -> result(r, request.query())).toList();
+    List<Result> results = page.results().stream().map(f -> result(f, request.query())).toList();
     String next =
         page.nextOffset() == null
             ? null
@@ -173,8 +173,9 @@ public class SearchResource {
         offset);
   }
 
-  private Result result(Ranking.Ranked ranked, String query) {
-    StoredChunk chunk = ranked.chunk();
+  private Result result(SearchService.Found found, String query) {
+    Ranking.Ranked ranked = found.ranked();
+    StoredChunk chunk = found.chunk();
     return new Result(
         chunk.documentId(),
         chunk.chunkId(),

@@ -10,7 +10,8 @@ import dev.eventsuite.search.domain.Ranking;
 import dev.eventsuite.vectors.embedding.EmbeddingCache;
 import dev.eventsuite.vectors.embedding.EmbeddingModel;
 import dev.eventsuite.vectors.store.CollectionInfo;
-import dev.eventsuite.vectors.store.ScoredChunk;
+import dev.eventsuite.vectors.store.Hit;
+import dev.eventsuite.vectors.store.StoredChunk;
 import dev.eventsuite.vectors.store.VectorStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -30,8 +31,11 @@ import java.util.stream.Collectors;
 @Singleton
 public class SearchService {
 
+  /** A result: where it ranked, and the chunk. */
+  public record Found(Ranking.Ranked ranked, StoredChunk chunk) {}
+
   /** One page of results. */
-  public record Page(List<Ranking.Ranked> results, Integer nextOffset) {}
+  public record Page(List<Found> results, Integer nextOffset) {}
 
   private record CacheKey(SearchQuery query, long storeVersion) {}
 
@@ -79,13 +83,18 @@ public class SearchService {
 
   private Page run(SearchQuery query) {
     int depth = Math.min(query.offset() + query.k(), config.maxResults());
-    int candidates = Math.max(config.candidates(), query.groupByDocument() ? depth * 4 : depth);
-    List<ScoredChunk> semantic =
+    // Fusion and grouping need more than a page from each list; semantic search alone needs one
+    // more than the page, to tell whether another follows.
+    int candidates =
+        query.mode() == Mode.SEMANTIC && !query.groupByDocument() && query.minScore() == null
+            ? depth + 1
+            : Math.max(config.candidates(), query.groupByDocument() ? depth * 4 : depth + 1);
+    List<Hit> semantic =
         query.mode() == Mode.KEYWORD
             ? List.of()
             : store.nearest(
                 embeddings.embedQuery(model, query.query()), candidates, query.filter());
-    List<ScoredChunk> keyword =
+    List<Hit> keyword =
         query.mode() == Mode.SEMANTIC
             ? List.of()
             : store.keyword(query.query(), candidates, query.filter());
@@ -100,7 +109,16 @@ public class SearchService {
     int from = Math.min(query.offset(), ranked.size());
     int to = Math.min(ranked.size(), depth);
     boolean more = ranked.size() > to && to < config.maxResults();
-    return new Page(ranked.subList(from, to), more ? to : null);
+    List<Ranking.Ranked> page = ranked.subList(from, to);
+    Map<String, StoredChunk> chunks =
+        store.chunks(page.stream().map(Ranking.Ranked::chunkId).toList()).stream()
+            .collect(Collectors.toMap(StoredChunk::chunkId, c -> c));
+    List<Found> found =
+        page.stream()
+            .filter(r -> chunks.containsKey(r.chunkId()))
+            .map(r -> new Found(r, chunks.get(r.chunkId())))
+            .toList();
+    return new Page(found, more ? to : null);
   }
 
   /**

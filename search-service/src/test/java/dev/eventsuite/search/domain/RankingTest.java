@@ -3,12 +3,10 @@ package dev.eventsuite.search.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.eventsuite.vectors.store.ScoredChunk;
-import dev.eventsuite.vectors.store.StoredChunk;
+import dev.eventsuite.vectors.store.Hit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RankingTest {
@@ -16,30 +14,12 @@ class RankingTest {
   private static final Instant NOW = Instant.parse("2025-07-01T00:00:00Z");
   private static final Ranking RANKING = new Ranking(60, Duration.ofDays(30));
 
-  private static StoredChunk chunk(String id, Instant updated) {
-    return new StoredChunk(
-        id,
-        "docs",
-        "doc-" + id,
-        "v1",
-        0,
-        0,
-        "text " + id,
-        "h",
-        "T",
-        null,
-        "docs/" + id,
-        "text/plain",
-        "en",
-        updated,
-        updated,
-        Map.of(),
-        "m@1",
-        null);
+  private static Hit hit(String id, double score) {
+    return new Hit(id, "doc-" + id, NOW, score);
   }
 
-  private static ScoredChunk hit(String id, double score) {
-    return new ScoredChunk(chunk(id, NOW), score);
+  private static Hit hit(String id, Instant changed, double score) {
+    return new Hit(id, "doc-" + id, changed, score);
   }
 
   @Test
@@ -47,7 +27,7 @@ class RankingTest {
     List<Ranking.Ranked> ranked =
         RANKING.rank(Mode.SEMANTIC, List.of(hit("a", 0.9), hit("b", -0.2)), List.of(), 0, NOW);
 
-    assertThat(ranked).extracting(r -> r.chunk().chunkId()).containsExactly("a", "b");
+    assertThat(ranked).extracting(Ranking.Ranked::chunkId).containsExactly("a", "b");
     assertThat(ranked.get(0).score()).isCloseTo(0.9, within(1e-12));
     assertThat(ranked.get(0).semantic()).isCloseTo(0.9, within(1e-12));
     assertThat(ranked.get(1).score()).isZero();
@@ -73,7 +53,7 @@ class RankingTest {
             0,
             NOW);
 
-    assertThat(ranked).extracting(r -> r.chunk().chunkId()).containsExactly("a", "b", "c");
+    assertThat(ranked).extracting(Ranking.Ranked::chunkId).containsExactly("a", "b", "c");
     assertThat(ranked.get(0).score()).isCloseTo(1.0, within(1e-12));
     // b: second in the semantic list only: (1 / 62) / (2 / 61)
     assertThat(ranked.get(1).semantic()).isCloseTo(61.0 / 124, within(1e-12));
@@ -83,14 +63,14 @@ class RankingTest {
 
   @Test
   void shouldWeighRecencyAgainstRelevanceAndReportPartsThatAddUp() {
-    ScoredChunk old = new ScoredChunk(chunk("old", NOW.minus(Duration.ofDays(60))), 0.9);
-    ScoredChunk fresh = new ScoredChunk(chunk("fresh", NOW.minus(Duration.ofDays(30))), 0.5);
+    Hit old = hit("old", NOW.minus(Duration.ofDays(60)), 0.9);
+    Hit fresh = hit("fresh", NOW.minus(Duration.ofDays(30)), 0.5);
 
     List<Ranking.Ranked> ranked =
         RANKING.rank(Mode.SEMANTIC, List.of(old, fresh), List.of(), 0.5, NOW);
 
     // old: 0.5 * 0.9 + 0.5 * 0.25 = 0.575; fresh: 0.5 * 0.5 + 0.5 * 0.5 = 0.5
-    assertThat(ranked.get(0).chunk().chunkId()).isEqualTo("old");
+    assertThat(ranked.get(0).chunkId()).isEqualTo("old");
     assertThat(ranked.get(0).score()).isCloseTo(0.575, within(1e-9));
     assertThat(ranked.get(0).recency()).isCloseTo(0.125, within(1e-9));
     assertThat(ranked.get(1).score()).isCloseTo(0.5, within(1e-9));
@@ -102,49 +82,31 @@ class RankingTest {
 
   @Test
   void shouldRankByRecencyAloneAtFullWeight() {
-    ScoredChunk old = new ScoredChunk(chunk("old", NOW.minus(Duration.ofDays(300))), 0.99);
-    ScoredChunk fresh = new ScoredChunk(chunk("fresh", NOW), 0.1);
+    Hit old = hit("old", NOW.minus(Duration.ofDays(300)), 0.99);
+    Hit fresh = hit("fresh", NOW, 0.1);
 
     List<Ranking.Ranked> ranked =
         RANKING.rank(Mode.SEMANTIC, List.of(old, fresh), List.of(), 1, NOW);
 
-    assertThat(ranked).extracting(r -> r.chunk().chunkId()).containsExactly("fresh", "old");
+    assertThat(ranked).extracting(Ranking.Ranked::chunkId).containsExactly("fresh", "old");
     assertThat(ranked.get(0).semantic()).isZero();
   }
 
   @Test
   void shouldKeepTheBestChunkOfEachDocument() {
-    StoredChunk first = chunk("a", NOW);
-    StoredChunk sameDocument =
-        new StoredChunk(
-            "a2",
-            "docs",
-            "doc-a",
-            "v1",
-            0,
-            1,
-            "more",
-            "h",
-            "T",
-            null,
-            "docs/a",
-            "text/plain",
-            "en",
-            NOW,
-            NOW,
-            Map.of(),
-            "m@1",
-            null);
     List<Ranking.Ranked> ranked =
         RANKING.rank(
             Mode.SEMANTIC,
-            List.of(new ScoredChunk(first, 0.9), new ScoredChunk(sameDocument, 0.8), hit("b", 0.7)),
+            List.of(
+                new Hit("a", "doc-a", NOW, 0.9),
+                new Hit("a2", "doc-a", NOW, 0.8),
+                new Hit("b", "doc-b", NOW, 0.7)),
             List.of(),
             0,
             NOW);
 
     assertThat(Ranking.bestPerDocument(ranked))
-        .extracting(r -> r.chunk().chunkId())
+        .extracting(Ranking.Ranked::chunkId)
         .containsExactly("a", "b");
   }
 }

@@ -58,6 +58,12 @@ public interface VectorsConfig {
     @WithDefault("all-minilm-l6-v2")
     ModelKind name();
 
+    /**
+     * Threads one call of an in-process model runs on: by default the machine's cores, best for
+     * batches; 1 suits many concurrent single queries.
+     */
+    Optional<Integer> threads();
+
     /** How many times a call to a hosted model is tried before its texts are given up. */
     @WithDefault("5")
     int maxAttempts();

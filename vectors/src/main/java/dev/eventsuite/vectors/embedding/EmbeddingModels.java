@@ -15,9 +15,11 @@ public final class EmbeddingModels {
 
   public static EmbeddingModel create(VectorsConfig.Model config, OciConfig oci) {
     HostedCalls calls = new HostedCalls(config.maxAttempts(), FIRST_BACKOFF, config.maxBackoff());
+    int threads = config.threads().orElse(Runtime.getRuntime().availableProcessors());
     return switch (config.name()) {
-      case ALL_MINILM_L6_V2 -> new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.FP32);
-      case ALL_MINILM_L6_V2_INT8 -> new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.INT8);
+      case ALL_MINILM_L6_V2 -> new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.FP32, threads);
+      case ALL_MINILM_L6_V2_INT8 ->
+          new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.INT8, threads);
       case OPENAI ->
           new OpenAiCompatibleEmbeddingModel(
               config.openai().baseUrl(),

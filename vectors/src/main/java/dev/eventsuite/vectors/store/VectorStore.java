@@ -21,14 +21,17 @@ public interface VectorStore extends AutoCloseable {
    * The {@code k} chunks nearest to the query vector by cosine similarity among those the filter
    * lets through, nearest first.
    */
-  List<ScoredChunk> nearest(float[] query, int k, ChunkFilter filter);
+  List<Hit> nearest(float[] query, int k, ChunkFilter filter);
 
   /**
    * The {@code k} chunks that best match the words of the query (BM25 in Lucene, Oracle Text's
    * score in Oracle) among those the filter lets through, best first; each word counts, none is
    * required.
    */
-  List<ScoredChunk> keyword(String query, int k, ChunkFilter filter);
+  List<Hit> keyword(String query, int k, ChunkFilter filter);
+
+  /** The chunks with these ids, without vectors, in the order given; missing ones left out. */
+  List<StoredChunk> chunks(List<String> chunkIds);
 
   /**
    * A number that changes whenever what searches see changes; {@code -1} when the store cannot tell

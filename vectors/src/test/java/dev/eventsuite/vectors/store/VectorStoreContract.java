@@ -69,9 +69,9 @@ public abstract class VectorStoreContract {
         upsert(chunk("b", "v1", 0, "mostly x", vector(0.8, 0.6))),
         upsert(chunk("c", "v1", 0, "along y", vector(0, 1))));
 
-    List<ScoredChunk> found = store().nearest(vector(1, 0), 2, ChunkFilter.NONE);
+    List<Hit> found = store().nearest(vector(1, 0), 2, ChunkFilter.NONE);
 
-    assertThat(found).extracting(hit -> hit.chunk().documentId()).containsExactly("a", "b");
+    assertThat(found).extracting(Hit::documentId).containsExactly("a", "b");
     assertThat(found.get(0).score()).isCloseTo(1.0, within(1e-4));
     assertThat(found.get(1).score()).isCloseTo(0.8, within(1e-4));
   }
@@ -82,9 +82,9 @@ public abstract class VectorStoreContract {
         upsert(chunk("long", "v1", 0, "long vector", vector(10, 0))),
         upsert(chunk("other", "v1", 0, "other", vector(0, 3))));
 
-    List<ScoredChunk> found = store().nearest(vector(2, 0), 1, ChunkFilter.NONE);
+    List<Hit> found = store().nearest(vector(2, 0), 1, ChunkFilter.NONE);
 
-    assertThat(found).extracting(hit -> hit.chunk().documentId()).containsExactly("long");
+    assertThat(found).extracting(Hit::documentId).containsExactly("long");
     assertThat(found.get(0).score()).isCloseTo(1.0, within(1e-4));
   }
 
@@ -93,9 +93,25 @@ public abstract class VectorStoreContract {
     StoredChunk written = chunk("a", "v1", 3, "the text", vector(1, 0));
     write(upsert(written));
 
-    StoredChunk read = store().nearest(vector(1, 0), 1, ChunkFilter.NONE).get(0).chunk();
+    Hit hit = store().nearest(vector(1, 0), 1, ChunkFilter.NONE).get(0);
+    StoredChunk read = store().chunks(List.of(hit.chunkId())).get(0);
 
+    assertThat(hit.chunkId()).isEqualTo(written.chunkId());
+    assertThat(hit.documentId()).isEqualTo("a");
+    assertThat(hit.changedAt()).isEqualTo(MARCH);
     assertThat(read).isEqualTo(written.withoutVector());
+  }
+
+  @Test
+  void shouldReadChunksByIdInTheOrderAsked() {
+    write(
+        upsert(chunk("a", "v1", 0, "one", vector(1, 0))),
+        upsert(chunk("b", "v1", 0, "two", vector(1, 0))));
+
+    assertThat(store().chunks(List.of("b:v1:0:0", "missing", "a:v1:0:0")))
+        .extracting(StoredChunk::text)
+        .containsExactly("two", "one");
+    assertThat(store().chunks(List.of())).isEmpty();
   }
 
   @Test
@@ -151,7 +167,7 @@ public abstract class VectorStoreContract {
 
     assertThat(store().documentChunks("a")).isEmpty();
     assertThat(store().nearest(vector(1, 0), 10, ChunkFilter.NONE))
-        .extracting(hit -> hit.chunk().documentId())
+        .extracting(Hit::documentId)
         .containsExactly("b");
   }
 
@@ -241,11 +257,9 @@ public abstract class VectorStoreContract {
         upsert(chunk("crash", "v1", 0, "The broker crashed twice last night", vector(1, 0))),
         upsert(chunk("garden", "v1", 0, "Watering tomatoes in a dry summer", vector(1, 0))));
 
-    List<ScoredChunk> found = store().keyword("restarting brokers", 10, ChunkFilter.NONE);
+    List<Hit> found = store().keyword("restarting brokers", 10, ChunkFilter.NONE);
 
-    assertThat(found)
-        .extracting(hit -> hit.chunk().documentId())
-        .containsExactly("restart", "crash");
+    assertThat(found).extracting(Hit::documentId).containsExactly("restart", "crash");
     assertThat(found.get(0).score()).isGreaterThan(found.get(1).score());
     assertThat(store().keyword("?!", 10, ChunkFilter.NONE)).isEmpty();
   }
@@ -264,7 +278,7 @@ public abstract class VectorStoreContract {
             store()
                 .keyword(
                     "broker", 10, new ChunkFilter(null, List.of("faq"), null, null, null, null)))
-        .extracting(hit -> hit.chunk().documentId())
+        .extracting(Hit::documentId)
         .containsExactly("faq");
   }
 
@@ -279,9 +293,7 @@ public abstract class VectorStoreContract {
   }
 
   private List<String> found(ChunkFilter filter) {
-    return store().nearest(vector(1, 0), 10, filter).stream()
-        .map(hit -> hit.chunk().documentId())
-        .toList();
+    return store().nearest(vector(1, 0), 10, filter).stream().map(Hit::documentId).toList();
   }
 
   /** The chunk with one field changed. */

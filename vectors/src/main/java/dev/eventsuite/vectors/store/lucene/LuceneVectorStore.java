@@ -3,8 +3,8 @@ package dev.eventsuite.vectors.store.lucene;
 import dev.eventsuite.vectors.embedding.Vectors;
 import dev.eventsuite.vectors.store.ChunkFilter;
 import dev.eventsuite.vectors.store.CollectionInfo;
+import dev.eventsuite.vectors.store.Hit;
 import dev.eventsuite.vectors.store.MetadataJson;
-import dev.eventsuite.vectors.store.ScoredChunk;
 import dev.eventsuite.vectors.store.StoredChunk;
 import dev.eventsuite.vectors.store.VectorStore;
 import dev.eventsuite.vectors.store.VectorStoreException;
@@ -21,7 +21,9 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
@@ -29,13 +31,18 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -81,12 +88,18 @@ public final class LuceneVectorStore implements VectorStore {
   static final String LANGUAGE = "language";
   static final String CREATED = "created";
   static final String UPDATED = "updated";
+  static final String CHANGED = "changed";
   static final String METADATA = "metadata";
   static final String METADATA_PREFIX = "meta.";
   static final String MODEL = "model";
   static final String VECTOR = "vector";
 
   private static final float TITLE_BOOST = 2f;
+
+  /** The index's fields, recorded with each commit: another set cannot be written into it. */
+  private static final String SCHEMA_KEY = "suite.vectors.schema";
+
+  private static final String SCHEMA = "2";
 
   private final Analyzer analyzer = new EnglishAnalyzer();
   private final Directory directory;
@@ -121,11 +134,35 @@ public final class LuceneVectorStore implements VectorStore {
       IndexWriterConfig config = new IndexWriterConfig(new EnglishAnalyzer());
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       config.setRAMBufferSizeMB(64);
+      checkSchema(directory, folder);
       IndexWriter writer = new IndexWriter(directory, config);
+      writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA).entrySet());
       writer.commit();
       return new LuceneVectorStore(directory, writer, candidates, Duration.ZERO);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the vector index in " + folder, e);
+    }
+  }
+
+  /** An index written with other fields cannot take new chunks: say so rather than fail later. */
+  private static void checkSchema(Directory directory, Path folder) throws IOException {
+    if (!DirectoryReader.indexExists(directory)) {
+      return;
+    }
+    String found;
+    try (DirectoryReader reader = DirectoryReader.open(directory)) {
+      found = reader.getIndexCommit().getUserData().get(SCHEMA_KEY);
+    }
+    if (!SCHEMA.equals(found)) {
+      throw new IllegalStateException(
+          "the vector index in "
+              + folder
+              + " was written by another version of the suite (schema "
+              + found
+              + ", this one writes "
+              + SCHEMA
+              + "); move it away, and embed-service rebuilds the index from document-chunks when"
+              + " its consumer group is reset");
     }
   }
 
@@ -185,26 +222,20 @@ public final class LuceneVectorStore implements VectorStore {
   }
 
   @Override
-  public List<ScoredChunk> nearest(float[] query, int k, ChunkFilter filter) {
+  public List<Hit> nearest(float[] query, int k, ChunkFilter filter) {
     Query filterQuery = filter.isEmpty() ? null : filterQuery(filter);
     KnnFloatVectorQuery knn =
         new KnnFloatVectorQuery(
             VECTOR, Vectors.normalised(query), Math.max(k, candidates), filterQuery);
     return withSearcher(
         searcher -> {
-          TopDocs top = searcher.search(knn, k);
-          StoredFields fields = searcher.storedFields();
-          List<ScoredChunk> found = new ArrayList<>(top.scoreDocs.length);
-          for (ScoreDoc hit : top.scoreDocs) {
-            // DOT_PRODUCT scores unit vectors as (1 + cosine) / 2.
-            found.add(new ScoredChunk(chunk(fields.document(hit.doc)), 2.0 * hit.score - 1));
-          }
-          return found;
+          // DOT_PRODUCT scores unit vectors as (1 + cosine) / 2.
+          return hits(searcher, searcher.search(knn, k), score -> 2.0 * score - 1);
         });
   }
 
   @Override
-  public List<ScoredChunk> keyword(String query, int k, ChunkFilter filter) {
+  public List<Hit> keyword(String query, int k, ChunkFilter filter) {
     Query words = wordsQuery(query);
     if (words == null) {
       return List.of();
@@ -218,13 +249,57 @@ public final class LuceneVectorStore implements VectorStore {
                 .build();
     return withSearcher(
         searcher -> {
-          TopDocs top = searcher.search(search, k);
+          return hits(searcher, searcher.search(search, k), score -> score);
+        });
+  }
+
+  /**
+   * The hits' ids, documents and times, read from doc values: stored fields, compressed, are read
+   * only for the chunks that are shown.
+   */
+  private static List<Hit> hits(IndexSearcher searcher, TopDocs top, DoubleUnaryOperator score)
+      throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+    for (ScoreDoc hit : top.scoreDocs) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+      int doc = hit.doc - leaf.docBase;
+      hits.add(
+          new Hit(
+              sortedValue(leaf, ID, doc),
+              sortedValue(leaf, DOCUMENT, doc),
+              changedAt(leaf, doc),
+              score.applyAsDouble(hit.score)));
+    }
+    return hits;
+  }
+
+  private static String sortedValue(LeafReaderContext leaf, String field, int doc)
+      throws IOException {
+    SortedDocValues values = DocValues.getSorted(leaf.reader(), field);
+    return values.advanceExact(doc) ? values.lookupOrd(values.ordValue()).utf8ToString() : null;
+  }
+
+  private static Instant changedAt(LeafReaderContext leaf, int doc) throws IOException {
+    NumericDocValues values = DocValues.getNumeric(leaf.reader(), CHANGED);
+    return values.advanceExact(doc) ? Instant.ofEpochMilli(values.longValue()) : null;
+  }
+
+  @Override
+  public List<StoredChunk> chunks(List<String> chunkIds) {
+    if (chunkIds.isEmpty()) {
+      return List.of();
+    }
+    return withSearcher(
+        searcher -> {
+          Query query = new TermInSetQuery(ID, chunkIds.stream().map(BytesRef::new).toList());
           StoredFields fields = searcher.storedFields();
-          List<ScoredChunk> found = new ArrayList<>(top.scoreDocs.length);
-          for (ScoreDoc hit : top.scoreDocs) {
-            found.add(new ScoredChunk(chunk(fields.document(hit.doc)), hit.score));
+          Map<String, StoredChunk> found = new HashMap<>();
+          for (ScoreDoc hit : searcher.search(query, chunkIds.size()).scoreDocs) {
+            StoredChunk chunk = chunk(fields.document(hit.doc));
+            found.put(chunk.chunkId(), chunk);
           }
-          return found;
+          return chunkIds.stream().map(found::get).filter(Objects::nonNull).toList();
         });
   }
 
@@ -415,8 +490,10 @@ public final class LuceneVectorStore implements VectorStore {
   private static Document document(StoredChunk chunk) {
     Document doc = new Document();
     doc.add(new StringField(ID, chunk.chunkId(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(ID, new BytesRef(chunk.chunkId())));
     doc.add(new StringField(COLLECTION, chunk.collection(), Field.Store.YES));
     doc.add(new StringField(DOCUMENT, chunk.documentId(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(DOCUMENT, new BytesRef(chunk.documentId())));
     doc.add(new StringField(VERSION, chunk.documentVersion(), Field.Store.YES));
     doc.add(new StoredField(SECTION, chunk.sectionIndex()));
     doc.add(new StoredField(CHUNK, chunk.chunkIndex()));
@@ -435,6 +512,10 @@ public final class LuceneVectorStore implements VectorStore {
     }
     if (chunk.updatedAt() != null) {
       doc.add(new StoredField(UPDATED, chunk.updatedAt().toEpochMilli()));
+    }
+    Instant changed = chunk.updatedAt() != null ? chunk.updatedAt() : chunk.createdAt();
+    if (changed != null) {
+      doc.add(new NumericDocValuesField(CHANGED, changed.toEpochMilli()));
     }
     if (!chunk.metadata().isEmpty()) {
       doc.add(new StoredField(METADATA, MetadataJson.write(chunk.metadata())));

@@ -44,6 +44,10 @@ final class OracleVectorSql {
           + " content_hash, title, category, source_path, content_type, language, created_at,"
           + " updated_at, JSON_SERIALIZE(metadata RETURNING CLOB) AS metadata, model_id";
 
+  /** What a search returns of each hit: ranking needs no more. */
+  private static final String HIT =
+      "chunk_id, document_id, COALESCE(updated_at, created_at) AS changed_at";
+
   /** A statement and the values its placeholders take, in order. */
   record Statement(String sql, List<Object> binds) {}
 
@@ -85,7 +89,7 @@ final class OracleVectorSql {
     binds.add(query);
     StringBuilder sql =
         new StringBuilder("SELECT ")
-            .append(SELECTED)
+            .append(HIT)
             .append(", VECTOR_DISTANCE(embedding, ?, COSINE) AS distance FROM ")
             .append(TABLE);
     sql.append(where(filter, binds));
@@ -111,7 +115,7 @@ final class OracleVectorSql {
     binds.add(k);
     return new Statement(
         "SELECT "
-            + SELECTED
+            + HIT
             + ", SCORE(1) AS relevance FROM "
             + TABLE
             + " WHERE CONTAINS(text, ?, 1) > 0"
@@ -145,6 +149,17 @@ final class OracleVectorSql {
   static Statement count(ChunkFilter filter) {
     List<Object> binds = new ArrayList<>();
     return new Statement("SELECT COUNT(*) FROM " + TABLE + where(filter, binds), binds);
+  }
+
+  /** The chunks with the given ids; binds: the ids. */
+  static String chunks(int count) {
+    return "SELECT "
+        + SELECTED
+        + " FROM "
+        + TABLE
+        + " WHERE chunk_id IN ("
+        + String.join(", ", Collections.nCopies(count, "?"))
+        + ")";
   }
 
   static String documentChunks() {

@@ -3,8 +3,8 @@ package dev.eventsuite.vectors.store.oracle;
 import dev.eventsuite.vectors.embedding.Vectors;
 import dev.eventsuite.vectors.store.ChunkFilter;
 import dev.eventsuite.vectors.store.CollectionInfo;
+import dev.eventsuite.vectors.store.Hit;
 import dev.eventsuite.vectors.store.MetadataJson;
-import dev.eventsuite.vectors.store.ScoredChunk;
 import dev.eventsuite.vectors.store.StoredChunk;
 import dev.eventsuite.vectors.store.VectorStore;
 import dev.eventsuite.vectors.store.VectorStoreException;
@@ -19,7 +19,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import javax.sql.DataSource;
 import oracle.jdbc.OracleType;
 
@@ -86,16 +89,16 @@ public final class OracleVectorStore implements VectorStore {
   public void commit() {}
 
   @Override
-  public List<ScoredChunk> nearest(float[] query, int k, ChunkFilter filter) {
+  public List<Hit> nearest(float[] query, int k, ChunkFilter filter) {
     OracleVectorSql.Statement statement =
         OracleVectorSql.nearest(Vectors.normalised(query), k, filter, targetAccuracy);
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(statement.sql())) {
       bind(select, statement.binds());
-      List<ScoredChunk> found = new ArrayList<>();
+      List<Hit> found = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          found.add(new ScoredChunk(chunk(rows), 1 - rows.getDouble("distance")));
+          found.add(hit(rows, 1 - rows.getDouble("distance")));
         }
       }
       return found;
@@ -105,7 +108,7 @@ public final class OracleVectorStore implements VectorStore {
   }
 
   @Override
-  public List<ScoredChunk> keyword(String query, int k, ChunkFilter filter) {
+  public List<Hit> keyword(String query, int k, ChunkFilter filter) {
     OracleVectorSql.Statement statement = OracleVectorSql.keyword(query, k, filter);
     if (statement == null) {
       return List.of();
@@ -113,10 +116,10 @@ public final class OracleVectorStore implements VectorStore {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(statement.sql())) {
       bind(select, statement.binds());
-      List<ScoredChunk> found = new ArrayList<>();
+      List<Hit> found = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          found.add(new ScoredChunk(chunk(rows), rows.getDouble("relevance")));
+          found.add(hit(rows, rows.getDouble("relevance")));
         }
       }
       return found;
@@ -129,6 +132,36 @@ public final class OracleVectorStore implements VectorStore {
   @Override
   public long version() {
     return -1;
+  }
+
+  @Override
+  public List<StoredChunk> chunks(List<String> chunkIds) {
+    if (chunkIds.isEmpty()) {
+      return List.of();
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(OracleVectorSql.chunks(chunkIds.size()))) {
+      bind(select, List.copyOf(chunkIds));
+      Map<String, StoredChunk> found = new HashMap<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          StoredChunk chunk = chunk(rows);
+          found.put(chunk.chunkId(), chunk);
+        }
+      }
+      return chunkIds.stream().map(found::get).filter(Objects::nonNull).toList();
+    } catch (SQLException e) {
+      throw new VectorStoreException("reading the Oracle vector store failed", e);
+    }
+  }
+
+  private static Hit hit(ResultSet rows, double score) throws SQLException {
+    return new Hit(
+        rows.getString("chunk_id"),
+        rows.getString("document_id"),
+        instant(rows, "changed_at"),
+        score);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.eventsuite.vectors.store.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eventsuite.vectors.store.ChunkFilter;
 import dev.eventsuite.vectors.store.VectorStore;
@@ -9,6 +10,9 @@ import dev.eventsuite.vectors.store.VectorWrite;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,5 +71,19 @@ class LuceneVectorStoreTest extends VectorStoreContract {
     store = LuceneVectorStore.writable(folder.resolve("index"), 100);
 
     assertThat(store.documentChunks("a")).hasSize(1);
+  }
+
+  @Test
+  void shouldRefuseToWriteIntoAnIndexOfAnotherSchema() throws Exception {
+    store.close();
+    Path other = folder.resolve("other");
+    try (IndexWriter writer = new IndexWriter(FSDirectory.open(other), new IndexWriterConfig())) {
+      writer.commit();
+    }
+
+    assertThatThrownBy(() -> LuceneVectorStore.writable(other, 100))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("another version of the suite");
+    store = LuceneVectorStore.writable(folder.resolve("index"), 100);
   }
 }

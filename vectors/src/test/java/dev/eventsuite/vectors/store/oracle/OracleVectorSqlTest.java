@@ -20,7 +20,7 @@ class OracleVectorSqlTest {
     OracleVectorSql.Statement statement = OracleVectorSql.nearest(QUERY, 10, ChunkFilter.NONE, 95);
 
     assertThat(statement.sql())
-        .startsWith("SELECT chunk_id, collection, document_id")
+        .startsWith("SELECT chunk_id, document_id, COALESCE(updated_at, created_at) AS changed_at")
         .contains(", VECTOR_DISTANCE(embedding, ?, COSINE) AS distance FROM vector_chunks ORDER BY")
         .endsWith(" ORDER BY distance FETCH APPROX FIRST ? ROWS ONLY WITH TARGET ACCURACY 95");
     assertThat(statement.binds()).containsExactly(QUERY, 10);
@@ -107,6 +107,13 @@ class OracleVectorSqlTest {
         .containsExactly(
             "{restart} ACCUM {the} ACCUM {broker} ACCUM {near} ACCUM {x} ACCUM {now}", "docs", 7);
     assertThat(OracleVectorSql.keyword(" ;-) ", 7, ChunkFilter.NONE)).isNull();
+  }
+
+  @Test
+  void shouldReadChunksByTheirIds() {
+    assertThat(OracleVectorSql.chunks(3))
+        .startsWith("SELECT chunk_id, collection, document_id")
+        .endsWith(" FROM vector_chunks WHERE chunk_id IN (?, ?, ?)");
   }
 
   @Test

@@ -1,0 +1,427 @@
+package dev.eventsuite.bench.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.eventsuite.bench.BenchCli;
+import dev.eventsuite.bench.BenchSuite;
+import dev.eventsuite.bench.HttpLoad;
+import dev.eventsuite.bench.Percentiles;
+import dev.eventsuite.bench.Report;
+import dev.eventsuite.bench.Sentences;
+import dev.eventsuite.events.ContentHash;
+import dev.eventsuite.events.EventJson;
+import dev.eventsuite.launcher.suite.Component;
+import dev.eventsuite.launcher.suite.RunningSuite;
+import dev.eventsuite.testing.StsBenchmark;
+import dev.eventsuite.vectors.embedding.OnnxEmbeddingModel;
+import dev.eventsuite.vectors.embedding.Vectors;
+import dev.eventsuite.vectors.store.StoredChunk;
+import dev.eventsuite.vectors.store.VectorWrite;
+import dev.eventsuite.vectors.store.lucene.LuceneVectorStore;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * search-service over a large embedded index: latency and throughput with concurrent clients (query
+ * embedding included), and recall@10 against exact search, in semantic and hybrid mode.
+ */
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = "Latency, throughput and recall of search-service over a large index.")
+public final class SearchBenchmark implements Callable<Integer> {
+
+  private static final int K = 10;
+  private static final int FUSION_DEPTH = 50;
+  private static final int RRF_K = 60;
+  private static final int WRITE_BATCH = 1000;
+  private static final String COLLECTION = "bench";
+
+  @Option(
+      names = "--chunks",
+      defaultValue = "100000",
+      description = "Chunks in the index (default ${DEFAULT-VALUE}).")
+  int chunks;
+
+  @Option(
+      names = "--clients",
+      defaultValue = "8",
+      description = "Concurrent clients (default ${DEFAULT-VALUE}).")
+  int clients;
+
+  @Option(
+      names = "--queries",
+      defaultValue = "2000",
+      description = "Timed queries per mode, each a different text (default ${DEFAULT-VALUE}).")
+  int queries;
+
+  @Option(
+      names = "--recall-queries",
+      defaultValue = "300",
+      description =
+          "Queries whose results are checked against exact search (default ${DEFAULT-VALUE}).")
+  int recallQueries;
+
+  @Option(
+      names = "--datasets",
+      description = "The folder holding stsb/ (default: ../shared/datasets beside the checkout).")
+  Path datasets;
+
+  @Option(
+      names = "--report",
+      defaultValue = "docs/benchmarks/search.md",
+      description = "Where the report goes (default ${DEFAULT-VALUE}).")
+  Path reportFile;
+
+  /** A mode's measurements. */
+  record ModeResult(String mode, HttpLoad.Result load, double recall) {}
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Override
+  public Integer call() throws Exception {
+    Path data = datasets != null ? datasets : BenchCli.home().resolve("../shared/datasets");
+    List<String> sentences = Sentences.load(data);
+    List<String> questions = questions(data);
+    if (questions.size() < recallQueries + queries * 2.2) {
+      throw new IllegalArgumentException(
+          "only " + questions.size() + " distinct query texts; ask for fewer --queries");
+    }
+    OnnxEmbeddingModel model = new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.FP32);
+    System.out.printf("embedding %,d sentences for the index%n", sentences.size());
+    List<float[]> sentenceVectors = new ArrayList<>();
+    for (int from = 0; from < sentences.size(); from += 256) {
+      sentenceVectors.addAll(
+          model.embed(sentences.subList(from, Math.min(sentences.size(), from + 256))));
+    }
+    try (BenchSuite bench =
+        new BenchSuite(BenchCli.home(), List.of(Component.SEARCH), 1, System.out)) {
+      RunningSuite suite = bench.suite();
+      String url = suite.url(Component.SEARCH);
+      String key = suite.apiKey();
+      long writeStart = System.nanoTime();
+      float[][] vectors =
+          writeIndex(suite.dataDir().root().resolve("vectors"), sentences, sentenceVectors, model);
+      double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
+      System.out.printf("wrote %,d chunks in %.0f s%n", chunks, writeSeconds);
+      awaitChunks(url, key);
+
+      List<String> recallSample = questions.subList(0, recallQueries);
+      AtomicInteger next = new AtomicInteger(recallQueries);
+      List<ModeResult> results = new ArrayList<>();
+      for (String mode : List.of("semantic", "hybrid")) {
+        double recall = recall(url, key, mode, recallSample, model, vectors);
+        HttpLoad.Result load =
+            HttpLoad.run(
+                clients,
+                queries,
+                random -> searchRequest(url, key, questions.get(next.getAndIncrement()), mode),
+                200);
+        System.out.printf(
+            "%s: p50 %.1f ms, p99 %.1f ms, %.0f queries/s, recall@10 %.3f%n",
+            mode,
+            load.latency().millis(0.5),
+            load.latency().millis(0.99),
+            load.callsPerSecond(),
+            recall);
+        results.add(new ModeResult(mode, load, recall));
+      }
+      report(results, writeSeconds, sentences.size()).write(reportFile);
+      System.out.println("report written to " + reportFile);
+    }
+    return 0;
+  }
+
+  /** Distinct sentences of the STS Benchmark's test and dev splits: none is in the index. */
+  private static List<String> questions(Path data) {
+    Set<String> texts = new LinkedHashSet<>();
+    for (String split : List.of("test", "dev")) {
+      for (StsBenchmark.Pair pair :
+          StsBenchmark.read(data.resolve("stsb/original/sts-" + split + ".csv"))) {
+        texts.add(pair.first());
+        texts.add(pair.second());
+      }
+    }
+    List<String> shuffled = new ArrayList<>(texts);
+    java.util.Collections.shuffle(shuffled, new Random(7));
+    return shuffled;
+  }
+
+  /**
+   * Writes the index as embed-service does. Each chunk is two sentences drawn at random; its vector
+   * is the normalised sum of the two sentences' embeddings, which stands close to the embedding of
+   * the pair and keeps the index build within minutes.
+   */
+  private float[][] writeIndex(
+      Path folder,
+      List<String> sentences,
+      List<float[]> sentenceVectors,
+      OnnxEmbeddingModel model) {
+    Random random = new Random(42);
+    float[][] vectors = new float[chunks][];
+    String[] categories = {"runbooks", "faq", "reports", "notes", "mail"};
+    Instant now = Instant.now();
+    try (LuceneVectorStore store = LuceneVectorStore.writable(folder, 100)) {
+      List<VectorWrite> batch = new ArrayList<>(WRITE_BATCH);
+      for (int i = 0; i < chunks; i++) {
+        int a = random.nextInt(sentences.size());
+        int b = random.nextInt(sentences.size());
+        String text = sentences.get(a) + " " + sentences.get(b);
+        float[] sum = new float[sentenceVectors.get(a).length];
+        for (int d = 0; d < sum.length; d++) {
+          sum[d] = sentenceVectors.get(a)[d] + sentenceVectors.get(b)[d];
+        }
+        vectors[i] = Vectors.normalised(sum);
+        Instant created = now.minus(Duration.ofMinutes(random.nextInt(525_600)));
+        String documentId = "doc-" + (i / 10);
+        batch.add(
+            new VectorWrite.Upsert(
+                new StoredChunk(
+                    documentId + ":v1:0:" + (i % 10),
+                    COLLECTION,
+                    documentId,
+                    "v1",
+                    0,
+                    i % 10,
+                    text,
+                    ContentHash.of(text),
+                    "Document " + (i / 10),
+                    categories[random.nextInt(categories.length)],
+                    COLLECTION + "/" + documentId + ".txt",
+                    "text/plain",
+                    "en",
+                    created,
+                    created,
+                    Map.of(),
+                    model.info().key(),
+                    vectors[i])));
+        if (batch.size() == WRITE_BATCH) {
+          store.apply(batch);
+          batch.clear();
+        }
+      }
+      store.apply(batch);
+      store.commit();
+    }
+    return vectors;
+  }
+
+  private void awaitChunks(String url, String key) throws Exception {
+    for (int attempt = 0; attempt < 600; attempt++) {
+      HttpResponse<byte[]> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url + "/api/v1/collections"))
+                  .header("X-API-Key", key)
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      for (JsonNode collection : EventJson.tree(response.body())) {
+        if (collection.path("chunks").asLong() == chunks) {
+          return;
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("search-service never saw the " + chunks + " chunks");
+  }
+
+  private static HttpRequest searchRequest(String url, String key, String query, String mode) {
+    return HttpRequest.newBuilder(
+            URI.create(
+                url
+                    + "/api/v1/search?k="
+                    + K
+                    + "&mode="
+                    + mode
+                    + "&q="
+                    + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+        .header("X-API-Key", key)
+        .build();
+  }
+
+  private List<String> search(String url, String key, String query, String mode, int k)
+      throws Exception {
+    HttpResponse<byte[]> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        url
+                            + "/api/v1/search?k="
+                            + k
+                            + "&mode="
+                            + mode
+                            + "&q="
+                            + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                .header("X-API-Key", key)
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    List<String> ids = new ArrayList<>();
+    for (JsonNode result : EventJson.tree(response.body()).path("results")) {
+      ids.add(result.path("chunkId").asText());
+    }
+    return ids;
+  }
+
+  /**
+   * The share of the exact top 10 the service returns. Exact semantic search compares the query's
+   * embedding (the same model, in this process) with every vector; exact hybrid fuses that exact
+   * list with the service's keyword list (BM25 is exact) as the service fuses.
+   */
+  private double recall(
+      String url,
+      String key,
+      String mode,
+      List<String> sample,
+      OnnxEmbeddingModel model,
+      float[][] vectors)
+      throws Exception {
+    int found = 0;
+    int expected = 0;
+    for (String query : sample) {
+      List<String> exactSemantic =
+          exactNearest(model.embedQueries(List.of(query)).get(0), vectors, FUSION_DEPTH);
+      List<String> exact =
+          mode.equals("semantic")
+              ? exactSemantic.subList(0, K)
+              : fuse(exactSemantic, search(url, key, query, "keyword", FUSION_DEPTH));
+      Set<String> served = new HashSet<>(search(url, key, query, mode, K));
+      for (String id : exact) {
+        if (served.contains(id)) {
+          found++;
+        }
+      }
+      expected += exact.size();
+    }
+    return found / (double) expected;
+  }
+
+  private static List<String> exactNearest(float[] query, float[][] vectors, int k) {
+    int[] best = new int[k];
+    double[] scores = new double[k];
+    java.util.Arrays.fill(scores, Double.NEGATIVE_INFINITY);
+    for (int i = 0; i < vectors.length; i++) {
+      double dot = 0;
+      float[] v = vectors[i];
+      for (int d = 0; d < v.length; d++) {
+        dot += v[d] * query[d];
+      }
+      if (dot > scores[k - 1]) {
+        int at = k - 1;
+        while (at > 0 && scores[at - 1] < dot) {
+          scores[at] = scores[at - 1];
+          best[at] = best[at - 1];
+          at--;
+        }
+        scores[at] = dot;
+        best[at] = i;
+      }
+    }
+    List<String> ids = new ArrayList<>(k);
+    for (int i : best) {
+      ids.add("doc-" + (i / 10) + ":v1:0:" + (i % 10));
+    }
+    return ids;
+  }
+
+  /** Reciprocal rank fusion of two ranked lists, as search-service fuses them; the top 10. */
+  private static List<String> fuse(List<String> semantic, List<String> keyword) {
+    Map<String, Double> scores = new HashMap<>();
+    for (int i = 0; i < semantic.size(); i++) {
+      scores.merge(semantic.get(i), 1.0 / (RRF_K + i + 1), Double::sum);
+    }
+    for (int i = 0; i < keyword.size(); i++) {
+      scores.merge(keyword.get(i), 1.0 / (RRF_K + i + 1), Double::sum);
+    }
+    return scores.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Double>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(K)
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  private Report report(List<ModeResult> results, double writeSeconds, int sentences) {
+    String command =
+        String.format(
+            Locale.ROOT,
+            "bin/bench search --chunks %d --clients %d --queries %d --recall-queries %d",
+            chunks,
+            clients,
+            queries,
+            recallQueries);
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("mode", "queries/s", "p50", "p99", "max", "recall@10", "targets"));
+    for (ModeResult result : results) {
+      Percentiles latency = result.load().latency();
+      rows.add(
+          List.of(
+              result.mode(),
+              Percentiles.format(result.load().callsPerSecond(), 0),
+              Percentiles.format(latency.millis(0.5), 1) + " ms",
+              Percentiles.format(latency.millis(0.99), 1) + " ms",
+              Percentiles.format(latency.maxMillis(), 1) + " ms",
+              Percentiles.format(result.recall(), 3),
+              "≥ 150/s, p50 ≤ 15 ms, p99 ≤ 50 ms, recall ≥ 0.95"));
+    }
+    return new Report("search-service benchmark", command)
+        .paragraph(
+            "search-service runs as the local suite runs it, in its own JVM (-Xmx"
+                + Component.SEARCH.maxHeap()
+                + "), reading the embedded Lucene index; the load generator is a second JVM.")
+        .heading("The index")
+        .paragraph(
+            String.format(
+                Locale.ROOT,
+                "%,d chunks, each two sentences drawn at random from the %,d distinct sentences of the "
+                    + "STS Benchmark's training split, written by the store embed-service uses, in "
+                    + "batches of %,d, in %.0f s. A chunk's vector is the normalised sum of its two "
+                    + "sentences' all-MiniLM-L6-v2 embeddings, which lies close to the embedding of the "
+                    + "pair and keeps the build within minutes instead of the hours 100,000 model runs "
+                    + "take on two cores.",
+                chunks,
+                sentences,
+                WRITE_BATCH,
+                writeSeconds))
+        .heading("Queries")
+        .paragraph(
+            String.format(
+                Locale.ROOT,
+                "Each timed query is a different sentence of the STS Benchmark's test and dev splits "
+                    + "(none is in the index), so neither the query-embedding cache nor the result "
+                    + "cache answers it: every query is embedded by the model in search-service. %d "
+                    + "clients send `GET /api/v1/search?k=%d&mode=...&q=...` over HTTP, each its next "
+                    + "query when the last answer arrives, %,d queries per mode after a tenth as many "
+                    + "warm-up queries. Recall@10 is measured on %d other queries against exact "
+                    + "search: the query embedded by the same model in the load generator and compared "
+                    + "with every vector; for hybrid, that exact list fused with the service's BM25 "
+                    + "list (which is exact) as the service fuses (reciprocal rank, k = %d, %d from "
+                    + "each list).",
+                clients,
+                K,
+                queries,
+                recallQueries,
+                RRF_K,
+                FUSION_DEPTH))
+        .table(rows);
+  }
+}
