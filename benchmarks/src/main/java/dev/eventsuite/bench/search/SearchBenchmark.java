@@ -92,8 +92,10 @@ public final class SearchBenchmark implements Callable<Integer> {
       description = "Where the report goes (default ${DEFAULT-VALUE}).")
   Path reportFile;
 
-  /** A mode's measurements. */
-  record ModeResult(String mode, HttpLoad.Result load, double recall) {}
+  /** A mode's measurements: with one client, with many, and recall. */
+  record ModeResult(String mode, HttpLoad.Result alone, HttpLoad.Result load, double recall) {}
+
+  private static final int ALONE_QUERIES = 250;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -102,11 +104,14 @@ public final class SearchBenchmark implements Callable<Integer> {
     Path data = datasets != null ? datasets : BenchCli.home().resolve("../shared/datasets");
     List<String> sentences = Sentences.load(data);
     List<String> questions = questions(data);
-    if (questions.size() < recallQueries + queries * 2.2) {
+    if (questions.size() < recallQueries + (queries + ALONE_QUERIES) * 2.2) {
       throw new IllegalArgumentException(
           "only " + questions.size() + " distinct query texts; ask for fewer --queries");
     }
     OnnxEmbeddingModel model = new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.FP32);
+    double embedMillis =
+        queryEmbeddingMillis(questions.subList(questions.size() - 300, questions.size()));
+    System.out.printf("one query embedded on one thread: %.2f ms%n", embedMillis);
     System.out.printf("embedding %,d sentences for the index%n", sentences.size());
     List<float[]> sentenceVectors = new ArrayList<>();
     for (int from = 0; from < sentences.size(); from += 256) {
@@ -130,6 +135,12 @@ public final class SearchBenchmark implements Callable<Integer> {
       List<ModeResult> results = new ArrayList<>();
       for (String mode : List.of("semantic", "hybrid")) {
         double recall = recall(url, key, mode, recallSample, model, vectors);
+        HttpLoad.Result alone =
+            HttpLoad.run(
+                1,
+                ALONE_QUERIES,
+                random -> searchRequest(url, key, questions.get(next.getAndIncrement()), mode),
+                200);
         HttpLoad.Result load =
             HttpLoad.run(
                 clients,
@@ -143,12 +154,24 @@ public final class SearchBenchmark implements Callable<Integer> {
             load.latency().millis(0.99),
             load.callsPerSecond(),
             recall);
-        results.add(new ModeResult(mode, load, recall));
+        results.add(new ModeResult(mode, alone, load, recall));
       }
-      report(results, writeSeconds, sentences.size()).write(reportFile);
+      report(results, writeSeconds, sentences.size(), embedMillis).write(reportFile);
       System.out.println("report written to " + reportFile);
     }
     return 0;
+  }
+
+  /**
+   * What embedding one query costs at least: the model on one thread, as search-service runs it, in
+   * this process after a warm-up.
+   */
+  private static double queryEmbeddingMillis(List<String> texts) {
+    OnnxEmbeddingModel model = new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.FP32, 1);
+    texts.subList(0, 100).forEach(t -> model.embedQueries(List.of(t + " warm")));
+    long start = System.nanoTime();
+    texts.forEach(t -> model.embedQueries(List.of(t)));
+    return (System.nanoTime() - start) / 1e6 / texts.size();
   }
 
   /** Distinct sentences of the STS Benchmark's test and dev splits: none is in the index. */
@@ -360,7 +383,8 @@ public final class SearchBenchmark implements Callable<Integer> {
         .toList();
   }
 
-  private Report report(List<ModeResult> results, double writeSeconds, int sentences) {
+  private Report report(
+      List<ModeResult> results, double writeSeconds, int sentences, double embedMillis) {
     String command =
         String.format(
             Locale.ROOT,
@@ -370,16 +394,14 @@ public final class SearchBenchmark implements Callable<Integer> {
             queries,
             recallQueries);
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("mode", "queries/s", "p50", "p99", "max", "recall@10", "targets"));
+    rows.add(List.of("mode", "clients", "queries/s", "p50", "p99", "max", "recall@10", "targets"));
     for (ModeResult result : results) {
-      Percentiles latency = result.load().latency();
+      rows.add(row(result.mode(), 1, result.alone(), "", ""));
       rows.add(
-          List.of(
+          row(
               result.mode(),
-              Percentiles.format(result.load().callsPerSecond(), 0),
-              Percentiles.format(latency.millis(0.5), 1) + " ms",
-              Percentiles.format(latency.millis(0.99), 1) + " ms",
-              Percentiles.format(latency.maxMillis(), 1) + " ms",
+              clients,
+              result.load(),
               Percentiles.format(result.recall(), 3),
               "≥ 150/s, p50 ≤ 15 ms, p99 ≤ 50 ms, recall ≥ 0.95"));
     }
@@ -387,7 +409,8 @@ public final class SearchBenchmark implements Callable<Integer> {
         .paragraph(
             "search-service runs as the local suite runs it, in its own JVM (-Xmx"
                 + Component.SEARCH.maxHeap()
-                + "), reading the embedded Lucene index; the load generator is a second JVM.")
+                + "), reading the embedded Lucene index; the load generator is a second JVM on the"
+                + " same two cores.")
         .heading("The index")
         .paragraph(
             String.format(
@@ -408,20 +431,48 @@ public final class SearchBenchmark implements Callable<Integer> {
                 Locale.ROOT,
                 "Each timed query is a different sentence of the STS Benchmark's test and dev splits "
                     + "(none is in the index), so neither the query-embedding cache nor the result "
-                    + "cache answers it: every query is embedded by the model in search-service. %d "
-                    + "clients send `GET /api/v1/search?k=%d&mode=...&q=...` over HTTP, each its next "
-                    + "query when the last answer arrives, %,d queries per mode after a tenth as many "
-                    + "warm-up queries. Recall@10 is measured on %d other queries against exact "
-                    + "search: the query embedded by the same model in the load generator and compared "
-                    + "with every vector; for hybrid, that exact list fused with the service's BM25 "
-                    + "list (which is exact) as the service fuses (reciprocal rank, k = %d, %d from "
-                    + "each list).",
-                clients,
+                    + "cache answers it: every query is embedded by the model in search-service. "
+                    + "Clients send `GET /api/v1/search?k=%d&mode=...&q=...` over HTTP, each its next "
+                    + "query when the last answer arrives: first one client (%d queries), then %d "
+                    + "clients (%,d queries per mode), each after a tenth as many warm-up queries. "
+                    + "Recall@10 is measured on %d other queries against exact search: the query "
+                    + "embedded by the same model in the load generator and compared with every "
+                    + "vector; for hybrid, that exact list fused with the service's BM25 list (which "
+                    + "is exact) as the service fuses (reciprocal rank, k = %d, %d from each list).",
                 K,
+                ALONE_QUERIES,
+                clients,
                 queries,
                 recallQueries,
                 RRF_K,
                 FUSION_DEPTH))
-        .table(rows);
+        .table(rows)
+        .paragraph(
+            String.format(
+                Locale.ROOT,
+                "Embedding one query takes %.1f ms of one core here (the model on one thread, "
+                    + "measured in the load generator in the same run), so two cores embed at most "
+                    + "about %.0f queries per second before any search, HTTP or JSON work, and the "
+                    + "load generator shares the cores. With %d clients each waiting for its answer, "
+                    + "a query's latency is about the clients over the throughput: the latency "
+                    + "targets would need the query embedded several times faster (a GPU, or a "
+                    + "smaller model) or more cores.",
+                embedMillis,
+                2000 / embedMillis,
+                clients));
+  }
+
+  private static List<String> row(
+      String mode, int clients, HttpLoad.Result load, String recall, String targets) {
+    Percentiles latency = load.latency();
+    return List.of(
+        mode,
+        String.valueOf(clients),
+        Percentiles.format(load.callsPerSecond(), 0),
+        Percentiles.format(latency.millis(0.5), 1) + " ms",
+        Percentiles.format(latency.millis(0.99), 1) + " ms",
+        Percentiles.format(latency.maxMillis(), 1) + " ms",
+        recall,
+        targets);
   }
 }
