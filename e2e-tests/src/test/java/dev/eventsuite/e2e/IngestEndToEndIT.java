@@ -144,8 +144,7 @@ class IngestEndToEndIT {
       for (int i = 0; i < query.length; i++) {
         query[i] = (float) vector.get(i).asDouble();
       }
-      List<Hit> found =
-          index.nearest(query, 1, ChunkFilter.collection(DataDir.DEFAULT_BUCKET));
+      List<Hit> found = index.nearest(query, 1, ChunkFilter.collection(DataDir.DEFAULT_BUCKET));
       assertThat(found.get(0).documentId()).isEqualTo(documentId);
       assertThat(index.chunks(List.of(found.get(0).chunkId())).get(0).title())
           .isEqualTo("Restarting the ingest service");

@@ -7,8 +7,7 @@ import dev.eventsuite.vectors.embedding.EmbeddingCache;
 import dev.eventsuite.vectors.embedding.EmbeddingModel;
 import dev.eventsuite.vectors.embedding.EmbeddingModels;
 import dev.eventsuite.vectors.store.VectorStore;
-import dev.eventsuite.vectors.store.lucene.LuceneVectorStore;
-import dev.eventsuite.vectors.store.oracle.OracleVectorStore;
+import dev.eventsuite.vectors.store.VectorStores;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -26,19 +25,13 @@ public class VectorsProducer {
   @Produces
   @Singleton
   EmbeddingCache cache(VectorsConfig config, MeterRegistry registry) {
-    EmbeddingCache cache = new EmbeddingCache(config.cache().maxEntries());
-    cache.bindTo(registry, "embeddings");
-    return cache;
+    return EmbeddingCache.create(config.cache(), registry, "embeddings");
   }
 
   @Produces
   @Singleton
   VectorStore store(VectorsConfig config, StoreDataSource dataSources) {
-    return switch (config.store()) {
-      case LUCENE ->
-          LuceneVectorStore.writable(config.lucene().directory(), config.lucene().candidates());
-      case ORACLE -> new OracleVectorStore(dataSources.oracle(), config.oracle().targetAccuracy());
-    };
+    return VectorStores.writer(config, dataSources::oracle);
   }
 
   void close(@Disposes VectorStore store) {

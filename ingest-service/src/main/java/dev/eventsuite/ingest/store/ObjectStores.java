@@ -24,7 +24,9 @@ public class ObjectStores {
   }
 
   private static ObjectStore oci(IngestConfig.Oci settings, OciConfig oci) {
-    ObjectStorageClient.Builder builder = ObjectStorageClient.builder();
+    // OciObjectStore closes every object stream it opens, which is what the SDK's warning asks.
+    ObjectStorageClient.Builder builder =
+        ObjectStorageClient.builder().isStreamWarningEnabled(false);
     oci.region().ifPresent(builder::region);
     settings.endpoint().ifPresent(builder::endpoint);
     ObjectStorage client = builder.build(OciAuthentication.provider(oci));

@@ -189,7 +189,11 @@ class OciObjectStoreTest {
   private OciObjectStore storeAnswering(
       java.util.function.Function<Request, Response> answer, long chunk) throws Exception {
     stub = new OciApiStub(answer);
-    client = ObjectStorageClient.builder().endpoint(stub.endpoint()).build(stub.authentication());
+    client =
+        ObjectStorageClient.builder()
+            .isStreamWarningEnabled(false)
+            .endpoint(stub.endpoint())
+            .build(stub.authentication());
     return new OciObjectStore(client, "ns1", chunk);
   }
 }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.eventsuite.events.ContentHash;
+import dev.eventsuite.vectors.config.VectorsConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.ArrayList;
@@ -57,6 +58,14 @@ public final class EmbeddingCache {
   public float[] embedQuery(EmbeddingModel model, String query) {
     Key key = new Key(model.info().key() + QUERY, ContentHash.of(query));
     return cache.get(key, k -> model.embedQueries(List.of(query)).get(0));
+  }
+
+  /** A cache sized as configured, its metrics published as {@code cache_*{cache="name"}}. */
+  public static EmbeddingCache create(
+      VectorsConfig.Cache config, MeterRegistry registry, String name) {
+    EmbeddingCache cache = new EmbeddingCache(config.maxEntries());
+    cache.bindTo(registry, name);
+    return cache;
   }
 
   /** The texts' vectors, in order; content hashes are computed here. */
