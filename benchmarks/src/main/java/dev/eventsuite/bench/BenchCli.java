@@ -1,5 +1,6 @@
 package dev.eventsuite.bench;
 
+import dev.eventsuite.bench.anomaly.AnomalyBenchmark;
 import dev.eventsuite.bench.embed.EmbedBenchmark;
 import dev.eventsuite.bench.enrich.EnrichBenchmark;
 import dev.eventsuite.bench.ingest.IngestBenchmark;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Command;
       IngestBenchmark.class,
       EnrichBenchmark.class,
       EmbedBenchmark.class,
-      SearchBenchmark.class
+      SearchBenchmark.class,
+      AnomalyBenchmark.class
     })
 public final class BenchCli implements Runnable {
 
