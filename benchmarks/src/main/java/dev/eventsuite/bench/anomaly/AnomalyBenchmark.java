@@ -190,8 +190,8 @@ public final class AnomalyBenchmark implements Callable<Integer> {
       Map<String, Double> byProfile = new LinkedHashMap<>();
       results
           .path(detector)
-          .fields()
-          .forEachRemaining(e -> byProfile.put(e.getKey(), e.getValue().asDouble()));
+          .properties()
+          .forEach(e -> byProfile.put(e.getKey(), e.getValue().asDouble()));
       published.put(detector, byProfile);
     }
     return published;

@@ -148,9 +148,13 @@ final class DocumentsRun implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     closed = true;
-    tail.join();
+    try {
+      tail.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     consumer.close();
   }
 }

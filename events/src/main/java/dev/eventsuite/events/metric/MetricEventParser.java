@@ -7,7 +7,6 @@ import dev.eventsuite.events.Timestamps;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,9 +100,7 @@ public final class MetricEventParser {
 
   private static Map<String, JsonNode> normalisedFields(JsonNode event) {
     Map<String, JsonNode> fields = new HashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = event.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : event.properties()) {
       fields.putIfAbsent(normalise(field.getKey()), field.getValue());
     }
     return fields;
@@ -247,9 +244,7 @@ public final class MetricEventParser {
 
   private static Map<String, String> attributes(JsonNode event, JsonNode explicit) {
     Map<String, String> attributes = null;
-    Iterator<Map.Entry<String, JsonNode>> fields = event.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : event.properties()) {
       if (!field.getValue().isNull() && !KNOWN_FIELDS.contains(normalise(field.getKey()))) {
         attributes = attributes == null ? new LinkedHashMap<>() : attributes;
         attributes.put(field.getKey(), asText(field.getValue()));
@@ -259,9 +254,7 @@ public final class MetricEventParser {
       if (!explicit.isObject()) {
         throw new InvalidEventException("'attributes' must be a JSON object of names to values");
       }
-      Iterator<Map.Entry<String, JsonNode>> named = explicit.fields();
-      while (named.hasNext()) {
-        Map.Entry<String, JsonNode> field = named.next();
+      for (Map.Entry<String, JsonNode> field : explicit.properties()) {
         if (!field.getValue().isNull()) {
           attributes = attributes == null ? new LinkedHashMap<>() : attributes;
           attributes.put(field.getKey(), asText(field.getValue()));

@@ -7,7 +7,6 @@ import dev.eventsuite.events.EventJson;
 import dev.eventsuite.events.InvalidEventException;
 import dev.eventsuite.events.Timestamps;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -154,9 +153,7 @@ public final class OciObjectEvents {
     if (exact != null) {
       return exact;
     }
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
       if (field.getKey().equalsIgnoreCase(name)) {
         return field.getValue();
       }
@@ -183,7 +180,7 @@ public final class OciObjectEvents {
   private static Map<String, String> tags(JsonNode node) {
     Map<String, String> tags = new LinkedHashMap<>();
     if (node != null && node.isObject()) {
-      node.fields().forEachRemaining(t -> tags.put(t.getKey(), t.getValue().asText()));
+      node.properties().forEach(t -> tags.put(t.getKey(), t.getValue().asText()));
     }
     return tags;
   }

@@ -56,7 +56,8 @@ class SearchPageBrowserTest {
     assumeTrue(
         Files.isDirectory(BROWSER.resolve("node_modules/playwright-core")),
         "playwright-core is not installed in " + BROWSER + " (npm ci)");
-    try (SearchIndex index = new SearchIndex(model).withFixture()) {
+    try (SearchIndex index = new SearchIndex(model)) {
+      index.withFixture();
       Path screenshot =
           Files.createDirectories(Path.of("target/screenshots")).resolve("search-page.png");
       Path upload =
