@@ -106,17 +106,7 @@ public class DocumentsHandler implements RecordHandler {
 
   private void publishRemoval(
       ConsumerRecord<String, byte[]> record, DocumentRemoved removed, StreamOutput output) {
-    output.publish(
-        record,
-        chunksTopic,
-        removed.documentId(),
-        removed,
-        new CloudEvent(
-            EventIds.of(DocumentRemoved.TYPE, removed.documentId(), removed.removedAt()),
-            DocumentRemoved.TYPE,
-            source,
-            removed.removedAt(),
-            removed.documentId()));
+    output.publish(record, chunksTopic, removed.documentId(), removed, removed.cloudEvent(source));
   }
 
   /**

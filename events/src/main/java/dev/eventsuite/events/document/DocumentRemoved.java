@@ -1,5 +1,7 @@
 package dev.eventsuite.events.document;
 
+import dev.eventsuite.events.CloudEvent;
+import dev.eventsuite.events.EventIds;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -19,5 +21,14 @@ public record DocumentRemoved(String documentId, String source, Instant removedA
   public DocumentRemoved {
     Objects.requireNonNull(documentId, "documentId");
     Objects.requireNonNull(removedAt, "removedAt");
+  }
+
+  /**
+   * The removal's CloudEvents attributes as the given service publishes it: its id follows from the
+   * document and the time, so a replayed removal is the same event.
+   */
+  public CloudEvent cloudEvent(String source) {
+    return new CloudEvent(
+        EventIds.of(TYPE, documentId, removedAt), TYPE, source, removedAt, documentId);
   }
 }

@@ -143,19 +143,11 @@ public class DocumentsResource {
   @Path("{id}")
   @Operation(summary = "Removes a document and all its chunks from the search index")
   public Response delete(@PathParam("id") @Pattern(regexp = ID_PATTERN) String id) {
-    Instant now = Instant.now();
+    DocumentRemoved removal = new DocumentRemoved(id, null, Instant.now());
     await(
         List.of(
             publisher.publish(
-                documentsTopic,
-                id,
-                new DocumentRemoved(id, null, now),
-                new CloudEvent(
-                    EventIds.of(DocumentRemoved.TYPE, id, now),
-                    DocumentRemoved.TYPE,
-                    publisher.source(),
-                    now,
-                    id))));
+                documentsTopic, id, removal, removal.cloudEvent(publisher.source()))));
     return Response.accepted(Map.of("documentId", id)).build();
   }
 

@@ -1,7 +1,5 @@
 package dev.eventsuite.search.rest;
 
-import dev.eventsuite.events.CloudEvent;
-import dev.eventsuite.events.EventIds;
 import dev.eventsuite.events.document.DocumentRemoved;
 import dev.eventsuite.platform.config.SuiteConfig;
 import dev.eventsuite.platform.http.ApiKeyRequired;
@@ -93,17 +91,10 @@ public class CollectionsResource {
     Instant now = Instant.now();
     List<CompletableFuture<?>> sends = new ArrayList<>(documents.size());
     for (String documentId : documents) {
+      DocumentRemoved removal = new DocumentRemoved(documentId, null, now);
       sends.add(
           publisher.publish(
-              documentsTopic,
-              documentId,
-              new DocumentRemoved(documentId, null, now),
-              new CloudEvent(
-                  EventIds.of(DocumentRemoved.TYPE, documentId, now),
-                  DocumentRemoved.TYPE,
-                  publisher.source(),
-                  now,
-                  documentId)));
+              documentsTopic, documentId, removal, removal.cloudEvent(publisher.source())));
     }
     try {
       CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
