@@ -1,5 +1,6 @@
 package dev.eventsuite.anomaly.domain;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -33,29 +34,57 @@ public final class RobustZScoreDetector implements Detector {
 
   @Override
   public Score score(double value) {
-    Score score = new Score(0, false);
+    Score score = peek(value);
     if (values.size() == window) {
-      double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-      double median = median(sorted);
-      double[] deviations = new double[sorted.length];
-      for (int i = 0; i < sorted.length; i++) {
-        deviations[i] = Math.abs(sorted[i] - median);
-      }
-      Arrays.sort(deviations);
-      double spread = MAD_TO_SIGMA * median(deviations);
-      if (spread == 0) {
-        // More than half the window is one value: the mean absolute deviation still measures it.
-        spread = MEAN_AD_TO_SIGMA * Arrays.stream(deviations).average().orElse(0);
-      }
-      double magnitude =
-          spread == 0
-              ? (value == median ? 0 : Double.MAX_VALUE)
-              : Math.abs(value - median) / spread;
-      score = new Score(magnitude, magnitude > threshold);
       values.removeFirst();
     }
     values.addLast(value);
     return score;
+  }
+
+  @Override
+  public Score peek(double value) {
+    if (values.size() < window) {
+      return Score.LEARNING;
+    }
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    double median = median(sorted);
+    double[] deviations = new double[sorted.length];
+    for (int i = 0; i < sorted.length; i++) {
+      deviations[i] = Math.abs(sorted[i] - median);
+    }
+    Arrays.sort(deviations);
+    double spread = MAD_TO_SIGMA * median(deviations);
+    if (spread == 0) {
+      // More than half the window is one value: the mean absolute deviation still measures it.
+      spread = MEAN_AD_TO_SIGMA * Arrays.stream(deviations).average().orElse(0);
+    }
+    double magnitude =
+        spread == 0 ? (value == median ? 0 : Double.MAX_VALUE) : Math.abs(value - median) / spread;
+    return new Score(magnitude, magnitude > threshold);
+  }
+
+  @Override
+  public byte[] state() {
+    ByteBuffer buffer = ByteBuffer.allocate(Integer.BYTES + values.size() * Double.BYTES);
+    buffer.putInt(window);
+    values.forEach(buffer::putDouble);
+    return buffer.array();
+  }
+
+  @Override
+  public void restore(byte[] state) {
+    ByteBuffer buffer = ByteBuffer.wrap(state);
+    if (state.length < Integer.BYTES
+        || buffer.getInt() != window
+        || buffer.remaining() % Double.BYTES != 0
+        || buffer.remaining() > window * Double.BYTES) {
+      throw new IllegalArgumentException("not the state of a robust z-score over " + window);
+    }
+    values.clear();
+    while (buffer.hasRemaining()) {
+      values.addLast(buffer.getDouble());
+    }
   }
 
   static double median(double[] sorted) {

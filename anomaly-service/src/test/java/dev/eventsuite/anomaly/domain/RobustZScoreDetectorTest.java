@@ -68,4 +68,19 @@ class RobustZScoreDetectorTest {
     assertThat(detector.score(1000).anomaly()).isFalse();
     assertThat(detector.score(1).anomaly()).isFalse();
   }
+
+  @Test
+  void shouldTakeBackItsWindowAndRefuseAnotherShape() {
+    RobustZScoreDetector original = new RobustZScoreDetector(4, 3.5);
+    for (double value : new double[] {1, 2, 3, 4, 5}) {
+      original.score(value);
+    }
+    RobustZScoreDetector copy = new RobustZScoreDetector(4, 3.5);
+    copy.restore(original.state());
+
+    assertThat(copy.peek(40)).isEqualTo(original.peek(40));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new RobustZScoreDetector(8, 3.5).restore(original.state()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -55,4 +55,29 @@ class ZScoreDetectorTest {
 
     assertThat(detector.score(7.5).anomaly()).isTrue();
   }
+
+  @Test
+  void shouldScoreAnEntityStillWarmingUpAgainstTheMetricsBaseline() {
+    RunningStats baseline = new RunningStats();
+    ZScoreDetector seasoned = new ZScoreDetector(5, 3, baseline);
+    for (double value : new double[] {10, 11, 9, 10, 11, 9, 10}) {
+      seasoned.score(value);
+    }
+    ZScoreDetector newcomer = new ZScoreDetector(5, 3, baseline);
+
+    assertThat(newcomer.score(30).anomaly()).isTrue();
+    assertThat(new ZScoreDetector(5, 3).score(30)).isSameAs(Detector.Score.LEARNING);
+  }
+
+  @Test
+  void shouldTakeBackItsStateAndScoreAsBefore() {
+    ZScoreDetector original = new ZScoreDetector(3, 3);
+    for (double value : new double[] {1, 2, 3, 4}) {
+      original.score(value);
+    }
+    ZScoreDetector copy = new ZScoreDetector(3, 3);
+    copy.restore(original.state());
+
+    assertThat(copy.peek(9)).isEqualTo(original.peek(9));
+  }
 }

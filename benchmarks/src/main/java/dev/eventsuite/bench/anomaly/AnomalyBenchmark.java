@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,7 +63,7 @@ public final class AnomalyBenchmark implements Callable<Integer> {
   record NabFile(String name, double[] values, List<int[]> windows) {}
 
   /** A detector to evaluate: a name, the feature it reads, and how to make one for a series. */
-  record Candidate(String name, boolean delta, IntFunction<Detector> detector) {}
+  record Candidate(String name, boolean delta, IntFunction<DoubleUnaryOperator> scorer) {}
 
   @Override
   public Integer call() throws Exception {
@@ -78,16 +79,17 @@ public final class AnomalyBenchmark implements Callable<Integer> {
             new Candidate(
                 "z-score of the delta (the seed designs' feature)",
                 true,
-                warmUp -> new ZScoreDetector(warmUp, 3)),
-            new Candidate("z-score of the value", false, warmUp -> new ZScoreDetector(warmUp, 3)),
+                warmUp -> scores(new ZScoreDetector(warmUp, 3))),
+            new Candidate(
+                "z-score of the value", false, warmUp -> scores(new ZScoreDetector(warmUp, 3))),
             new Candidate(
                 "robust z-score of the delta",
                 true,
-                warmUp -> new RobustZScoreDetector(robustWindow, 3.5)),
+                warmUp -> scores(new RobustZScoreDetector(robustWindow, 3.5))),
             new Candidate(
                 "robust z-score of the value",
                 false,
-                warmUp -> new RobustZScoreDetector(robustWindow, 3.5)),
+                warmUp -> scores(new RobustZScoreDetector(robustWindow, 3.5))),
             new Candidate(
                 "uniform random scores (a check of the scorer)", false, warmUp -> randomScores()));
     Map<String, NabScorer.Profile> profiles = profiles(nab);
@@ -111,24 +113,30 @@ public final class AnomalyBenchmark implements Callable<Integer> {
   }
 
   /** Scores that know nothing: NAB's random detector, to check this scorer against its 16.8. */
-  private static Detector randomScores() {
+  private static DoubleUnaryOperator randomScores() {
     Random random = new Random(42);
-    return value -> new Detector.Score(random.nextDouble(), false);
+    return value -> random.nextDouble();
+  }
+
+  /** A detector's scores, the detector learning each value. */
+  private static DoubleUnaryOperator scores(Detector detector) {
+    return value -> detector.score(value).score();
   }
 
   /** Each value's score, the detector learning through the series' probation period. */
   private static double[] scores(Candidate candidate, NabFile file) {
     double[] values = file.values();
-    Detector detector = candidate.detector().apply(Math.max(2, NabScorer.probation(values.length)));
+    DoubleUnaryOperator scorer =
+        candidate.scorer().apply(Math.max(2, NabScorer.probation(values.length)));
     double[] scores = new double[values.length];
     for (int i = 0; i < values.length; i++) {
       if (candidate.delta()) {
         if (i == 0) {
           continue;
         }
-        scores[i] = detector.score(values[i] - values[i - 1]).score();
+        scores[i] = scorer.applyAsDouble(values[i] - values[i - 1]);
       } else {
-        scores[i] = detector.score(values[i]).score();
+        scores[i] = scorer.applyAsDouble(values[i]);
       }
     }
     return scores;

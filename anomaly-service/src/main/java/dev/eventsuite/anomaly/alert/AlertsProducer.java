@@ -1,0 +1,47 @@
+package dev.eventsuite.anomaly.alert;
+
+import com.oracle.bmc.ons.NotificationDataPlaneClient;
+import dev.eventsuite.anomaly.config.AnomalyConfig;
+import dev.eventsuite.oci.OciAuthentication;
+import dev.eventsuite.oci.OciConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The alert dispatcher with the notifiers configured: a webhook, OCI Notifications, both or none.
+ */
+public class AlertsProducer {
+
+  @Produces
+  @Singleton
+  AlertDispatcher dispatcher(AnomalyConfig config, OciConfig oci, MeterRegistry registry) {
+    AnomalyConfig.Alerts alerts = config.alerts();
+    List<Notifier> notifiers = new ArrayList<>();
+    alerts
+        .webhook()
+        .url()
+        .ifPresent(url -> notifiers.add(new WebhookNotifier(url, alerts.webhook().timeout())));
+    alerts
+        .notifications()
+        .topicId()
+        .ifPresent(
+            topic -> notifiers.add(new OciNotificationsNotifier(client(alerts, oci), topic)));
+    return new AlertDispatcher(alerts, notifiers, Clock.systemUTC(), registry);
+  }
+
+  void close(@Disposes AlertDispatcher dispatcher) {
+    dispatcher.close();
+  }
+
+  private static NotificationDataPlaneClient client(AnomalyConfig.Alerts alerts, OciConfig oci) {
+    NotificationDataPlaneClient.Builder builder = NotificationDataPlaneClient.builder();
+    oci.region().ifPresent(builder::region);
+    alerts.notifications().endpoint().ifPresent(builder::endpoint);
+    return builder.build(OciAuthentication.provider(oci));
+  }
+}

@@ -1,0 +1,103 @@
+package dev.eventsuite.anomaly.rest;
+
+import dev.eventsuite.anomaly.domain.Detector;
+import dev.eventsuite.anomaly.domain.SeriesKey;
+import dev.eventsuite.anomaly.domain.SeriesScorer;
+import dev.eventsuite.anomaly.domain.Verdict;
+import dev.eventsuite.anomaly.messaging.FeaturesHandler;
+import dev.eventsuite.anomaly.service.Detectors;
+import dev.eventsuite.anomaly.store.AnomalyStore;
+import dev.eventsuite.events.InvalidEventException;
+import dev.eventsuite.events.Timestamps;
+import dev.eventsuite.events.feature.FeaturesUpdated;
+import dev.eventsuite.platform.http.ApiKeyRequired;
+import dev.eventsuite.platform.http.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Live scoring: the score a value would get from its series' detector as of the latest features,
+ * without storing or learning anything.
+ */
+@Path("/api/v1/score")
+@Tag(name = "Scoring")
+@ApiKeyRequired
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ScoreResource {
+
+  private final FeaturesHandler features;
+  private final AnomalyStore store;
+  private final Detectors detectors;
+
+  @Inject
+  public ScoreResource(FeaturesHandler features, AnomalyStore store, Detectors detectors) {
+    this.features = features;
+    this.store = store;
+    this.detectors = detectors;
+  }
+
+  @POST
+  @Operation(summary = "Score a value against an entity's current features, storing nothing")
+  @APIResponse(responseCode = "200", description = "The score")
+  @APIResponse(responseCode = "400", description = "A field is missing or invalid")
+  public AnomalyApi.ScoreResponse score(@Valid @NotNull AnomalyApi.ScoreRequest request) {
+    if (request.value().isNaN() || request.value().isInfinite()) {
+      throw ProblemException.badRequest("invalid-value", "value must be a finite number");
+    }
+    Instant time = time(request.timestamp());
+    SeriesKey key = SeriesKey.of(request.entityId(), request.metric());
+    SeriesScorer scorer =
+        features
+            .held(key)
+            .or(() -> store.findSeries(key).map(features::restore))
+            .orElseGet(() -> detectors.newScorer(key));
+    Verdict verdict = scorer.peek(request.value(), time);
+    FeaturesUpdated latest = scorer.latest();
+    String status = "skipped";
+    String reason = null;
+    Double input = null;
+    Detector.Score score = Detector.Score.LEARNING;
+    if (verdict instanceof Verdict.Scored scored) {
+      score = scored.score();
+      input = Double.isNaN(scored.input()) ? null : scored.input();
+      status = score == Detector.Score.LEARNING ? "learning" : "scored";
+    } else if (verdict instanceof Verdict.Skipped skipped) {
+      reason = skipped.detail();
+    }
+    return new AnomalyApi.ScoreResponse(
+        key.entityId(),
+        request.metric(),
+        scorer.spec().methodName(),
+        scorer.spec().featureName(),
+        input,
+        score.score(),
+        scorer.spec().threshold(),
+        score.anomaly(),
+        status,
+        reason,
+        latest == null ? null : latest.eventId(),
+        latest == null ? null : latest.eventTime());
+  }
+
+  private static Instant time(String timestamp) {
+    if (timestamp == null || timestamp.isBlank()) {
+      return Instant.now();
+    }
+    try {
+      return Timestamps.parse(timestamp);
+    } catch (InvalidEventException e) {
+      throw ProblemException.badRequest("invalid-timestamp", e.getMessage());
+    }
+  }
+}

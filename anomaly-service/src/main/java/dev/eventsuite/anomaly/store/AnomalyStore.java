@@ -1,0 +1,355 @@
+package dev.eventsuite.anomaly.store;
+
+import dev.eventsuite.anomaly.domain.SeriesKey;
+import dev.eventsuite.events.EventJson;
+import dev.eventsuite.events.SourcePosition;
+import dev.eventsuite.events.anomaly.AnomalyDetected;
+import dev.eventsuite.events.feature.FeaturesUpdated;
+import dev.eventsuite.platform.config.SuiteConfig;
+import dev.eventsuite.platform.store.StoreDataSource;
+import dev.eventsuite.platform.store.Upsert;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Scored events, anomalies and each series' detector state, in H2 locally or Oracle Database in
+ * production. A checkpoint writes all three in one transaction; every write is keyed by a stable
+ * id, so a replay changes nothing.
+ */
+@ApplicationScoped
+public class AnomalyStore {
+
+  static final Upsert SCORED =
+      new Upsert(
+          "scored_events",
+          List.of(new Upsert.Key("event_id", "VARCHAR2(256 CHAR)")),
+          List.of(
+              "entity_id",
+              "metric",
+              "event_time",
+              "event_value",
+              "input",
+              "score",
+              "anomaly",
+              "method",
+              "scored_at"));
+
+  static final Upsert SERIES =
+      new Upsert(
+          "series_state",
+          List.of(
+              new Upsert.Key("entity_id", "VARCHAR2(256 CHAR)"),
+              new Upsert.Key("metric", "VARCHAR2(256 CHAR)")),
+          List.of(
+              "source_topic",
+              "source_partition",
+              "source_offset",
+              "method",
+              "detector_state",
+              "latest_features",
+              "updated_at"));
+
+  /** Inserts an anomaly unless it is there: the update count says whether it is new. */
+  static final String INSERT_ANOMALY =
+      "INSERT INTO anomalies (anomaly_id, entity_id, metric, event_id, event_time, method, score,"
+          + " detected_at, body) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? FROM DUAL"
+          + " WHERE NOT EXISTS (SELECT 1 FROM anomalies WHERE anomaly_id = ?)";
+
+  static final String SERIES_COLUMNS =
+      "SELECT entity_id, metric, source_topic, source_partition, source_offset, method,"
+          + " detector_state, latest_features FROM series_state";
+
+  private final StoreDataSource dataSource;
+
+  @Inject
+  public AnomalyStore(StoreDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Writes what a checkpoint captured in one transaction.
+   *
+   * @return the anomalies that were not stored before: those to alert about
+   */
+  public List<AnomalyDetected> save(
+      Collection<ScoredEvent> scored,
+      Collection<AnomalyDetected> anomalies,
+      Collection<StoredSeries> series) {
+    SuiteConfig.Store.Kind kind = dataSource.kind();
+    Instant now = Instant.now();
+    try (Connection connection = dataSource.get().getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        List<AnomalyDetected> inserted = insertAnomalies(connection, anomalies);
+        upsertScored(connection, kind, scored);
+        upsertSeries(connection, kind, series, now);
+        connection.commit();
+        return inserted;
+      } catch (SQLException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException(
+          "cannot save "
+              + scored.size()
+              + " scored events, "
+              + anomalies.size()
+              + " anomalies and "
+              + series.size()
+              + " series",
+          e);
+    }
+  }
+
+  /** Every series whose latest features came from the given partition. */
+  public List<StoredSeries> loadPartition(String topic, int partition) {
+    return querySeries(
+        SERIES_COLUMNS + " WHERE source_topic = ? AND source_partition = ?", topic, partition);
+  }
+
+  public Optional<StoredSeries> findSeries(SeriesKey key) {
+    return querySeries(
+            SERIES_COLUMNS + " WHERE entity_id = ? AND metric = ?", key.entityId(), key.metric())
+        .stream()
+        .findFirst();
+  }
+
+  /** An entity's series, the metrics it has been scored on. */
+  public List<StoredSeries> findSeries(String entityId) {
+    return querySeries(SERIES_COLUMNS + " WHERE entity_id = ? ORDER BY metric", entityId);
+  }
+
+  /**
+   * Anomalies by event time, latest first.
+   *
+   * @param entityId one entity's only; null for all
+   * @param since from this event time on, inclusive
+   * @param until before this event time
+   */
+  public List<AnomalyDetected> anomalies(String entityId, Instant since, Instant until, int limit) {
+    String sql =
+        "SELECT body FROM anomalies WHERE event_time >= ? AND event_time < ?"
+            + (entityId == null ? "" : " AND entity_id = ?")
+            + " ORDER BY event_time DESC, anomaly_id FETCH FIRST ? ROWS ONLY";
+    try (Connection connection = dataSource.get().getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      int index = 1;
+      select.setTimestamp(index++, Timestamp.from(since));
+      select.setTimestamp(index++, Timestamp.from(until));
+      if (entityId != null) {
+        select.setString(index++, entityId);
+      }
+      select.setInt(index, limit);
+      List<AnomalyDetected> found = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          found.add(
+              EventJson.fromBytes(
+                  rows.getString(1).getBytes(StandardCharsets.UTF_8), AnomalyDetected.class));
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      throw new StoreException("cannot read anomalies", e);
+    }
+  }
+
+  /**
+   * An entity's scored events from a time on, oldest first: the latest {@code limit} of them.
+   *
+   * @param metric one metric's only; null for all
+   */
+  public List<ScoredEvent> series(String entityId, String metric, Instant since, int limit) {
+    String sql =
+        "SELECT event_id, entity_id, metric, event_time, event_value, input, score, anomaly,"
+            + " method, scored_at FROM scored_events WHERE entity_id = ? AND event_time >= ?"
+            + (metric == null ? "" : " AND metric = ?")
+            + " ORDER BY event_time DESC, event_id FETCH FIRST ? ROWS ONLY";
+    try (Connection connection = dataSource.get().getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      int index = 1;
+      select.setString(index++, entityId);
+      select.setTimestamp(index++, Timestamp.from(since));
+      if (metric != null) {
+        select.setString(index++, metric);
+      }
+      select.setInt(index, limit);
+      List<ScoredEvent> found = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          found.add(
+              new ScoredEvent(
+                  rows.getString(1),
+                  rows.getString(2),
+                  rows.getString(3),
+                  rows.getTimestamp(4).toInstant(),
+                  nullableDouble(rows, 5),
+                  nullableDouble(rows, 6),
+                  rows.getDouble(7),
+                  rows.getInt(8) == 1,
+                  rows.getString(9),
+                  rows.getTimestamp(10).toInstant()));
+        }
+      }
+      Collections.reverse(found);
+      return found;
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the series of " + entityId, e);
+    }
+  }
+
+  /**
+   * Deletes scored events and anomalies stored before a time.
+   *
+   * @return the rows deleted
+   */
+  public int purge(Instant before) {
+    try (Connection connection = dataSource.get().getConnection();
+        PreparedStatement scored =
+            connection.prepareStatement("DELETE FROM scored_events WHERE scored_at < ?");
+        PreparedStatement anomalies =
+            connection.prepareStatement("DELETE FROM anomalies WHERE detected_at < ?")) {
+      scored.setTimestamp(1, Timestamp.from(before));
+      anomalies.setTimestamp(1, Timestamp.from(before));
+      return scored.executeUpdate() + anomalies.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("cannot delete what was stored before " + before, e);
+    }
+  }
+
+  private static List<AnomalyDetected> insertAnomalies(
+      Connection connection, Collection<AnomalyDetected> anomalies) throws SQLException {
+    if (anomalies.isEmpty()) {
+      return List.of();
+    }
+    List<AnomalyDetected> ordered = List.copyOf(anomalies);
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_ANOMALY)) {
+      for (AnomalyDetected anomaly : ordered) {
+        insert.setString(1, anomaly.anomalyId());
+        insert.setString(2, anomaly.entityId());
+        insert.setString(3, SeriesKey.of(anomaly.entityId(), anomaly.metric()).metric());
+        insert.setString(4, anomaly.eventId());
+        insert.setTimestamp(5, Timestamp.from(anomaly.eventTime()));
+        insert.setString(6, anomaly.method());
+        insert.setDouble(7, anomaly.score());
+        insert.setTimestamp(8, Timestamp.from(anomaly.detectedAt()));
+        insert.setString(9, EventJson.toJson(anomaly));
+        insert.setString(10, anomaly.anomalyId());
+        insert.addBatch();
+      }
+      int[] counts = insert.executeBatch();
+      List<AnomalyDetected> inserted = new ArrayList<>();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] > 0) {
+          inserted.add(ordered.get(i));
+        }
+      }
+      return inserted;
+    }
+  }
+
+  private static void upsertScored(
+      Connection connection, SuiteConfig.Store.Kind kind, Collection<ScoredEvent> scored)
+      throws SQLException {
+    if (scored.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement upsert = connection.prepareStatement(SCORED.sql(kind))) {
+      for (ScoredEvent event : scored) {
+        SCORED.bind(
+            upsert,
+            kind,
+            List.of(event.eventId()),
+            Arrays.asList(
+                event.entityId(),
+                event.metric(),
+                event.eventTime(),
+                event.value(),
+                event.input(),
+                event.score(),
+                event.anomaly() ? 1 : 0,
+                event.method(),
+                event.scoredAt()));
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+    }
+  }
+
+  private static void upsertSeries(
+      Connection connection,
+      SuiteConfig.Store.Kind kind,
+      Collection<StoredSeries> series,
+      Instant now)
+      throws SQLException {
+    if (series.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement upsert = connection.prepareStatement(SERIES.sql(kind))) {
+      for (StoredSeries one : series) {
+        SERIES.bind(
+            upsert,
+            kind,
+            List.of(one.key().entityId(), one.key().metric()),
+            Arrays.asList(
+                one.position().topic(),
+                one.position().partition(),
+                one.position().offset(),
+                one.method(),
+                one.detectorState(),
+                one.latest() == null ? null : EventJson.toJson(one.latest()),
+                now));
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+    }
+  }
+
+  private List<StoredSeries> querySeries(String sql, Object... parameters) {
+    try (Connection connection = dataSource.get().getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        select.setObject(i + 1, parameters[i]);
+      }
+      List<StoredSeries> found = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          String latest = rows.getString(8);
+          byte[] state = rows.getBytes(7);
+          found.add(
+              new StoredSeries(
+                  new SeriesKey(rows.getString(1), rows.getString(2)),
+                  new SourcePosition(rows.getString(3), rows.getInt(4), rows.getLong(5)),
+                  rows.getString(6),
+                  state == null ? new byte[0] : state,
+                  latest == null
+                      ? null
+                      : EventJson.fromBytes(
+                          latest.getBytes(StandardCharsets.UTF_8), FeaturesUpdated.class)));
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      throw new StoreException("cannot read series state", e);
+    }
+  }
+
+  private static Double nullableDouble(ResultSet rows, int column) throws SQLException {
+    double value = rows.getDouble(column);
+    return rows.wasNull() ? null : value;
+  }
+}

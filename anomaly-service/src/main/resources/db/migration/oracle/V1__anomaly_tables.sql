@@ -1,0 +1,54 @@
+-- Oracle Database: binary doubles, and CLOB/BLOB where H2 keeps large values in the row.
+-- Every scored feature snapshot: what the series endpoint charts. Keyed by the metric event's id,
+-- so a replay writes the same row again.
+CREATE TABLE scored_events (
+  event_id    VARCHAR2(256 CHAR) NOT NULL,
+  entity_id   VARCHAR2(256 CHAR) NOT NULL,
+  metric      VARCHAR2(256 CHAR) NOT NULL,
+  event_time  TIMESTAMP NOT NULL,
+  event_value BINARY_DOUBLE,
+  -- The feature the detector scored; null for the model detector, which scores a vector.
+  input       BINARY_DOUBLE,
+  score       BINARY_DOUBLE NOT NULL,
+  anomaly     NUMBER(1) NOT NULL,
+  method      VARCHAR2(128 CHAR) NOT NULL,
+  scored_at   TIMESTAMP NOT NULL,
+  CONSTRAINT scored_events_pk PRIMARY KEY (event_id)
+);
+CREATE INDEX scored_events_entity_time ON scored_events (entity_id, event_time);
+CREATE INDEX scored_events_scored_at ON scored_events (scored_at);
+
+-- Every anomaly, keyed by its id (derived from the event and the detector): inserted once.
+CREATE TABLE anomalies (
+  anomaly_id  VARCHAR2(256 CHAR) NOT NULL,
+  entity_id   VARCHAR2(256 CHAR) NOT NULL,
+  metric      VARCHAR2(256 CHAR) NOT NULL,
+  event_id    VARCHAR2(256 CHAR) NOT NULL,
+  event_time  TIMESTAMP NOT NULL,
+  method      VARCHAR2(128 CHAR) NOT NULL,
+  score       BINARY_DOUBLE NOT NULL,
+  detected_at TIMESTAMP NOT NULL,
+  -- The anomaly as published on the anomalies topic, JSON.
+  body        CLOB NOT NULL,
+  CONSTRAINT anomalies_pk PRIMARY KEY (anomaly_id)
+);
+CREATE INDEX anomalies_entity_time ON anomalies (entity_id, event_time);
+CREATE INDEX anomalies_time ON anomalies (event_time);
+
+-- Each entity's metric as the detectors follow it, written behind the stream at every checkpoint.
+CREATE TABLE series_state (
+  entity_id        VARCHAR2(256 CHAR) NOT NULL,
+  metric           VARCHAR2(256 CHAR) NOT NULL,
+  -- The features record this state reflects, so a replay after a crash changes nothing.
+  source_topic     VARCHAR2(249 CHAR) NOT NULL,
+  source_partition NUMBER(10) NOT NULL,
+  source_offset    NUMBER(19) NOT NULL,
+  -- The detector the state belongs to; state of another detector is not taken back.
+  method           VARCHAR2(128 CHAR) NOT NULL,
+  detector_state   BLOB,
+  -- The latest features applied (JSON), which live scoring starts from.
+  latest_features  CLOB,
+  updated_at       TIMESTAMP NOT NULL,
+  CONSTRAINT series_state_pk PRIMARY KEY (entity_id, metric)
+);
+CREATE INDEX series_state_source ON series_state (source_topic, source_partition);
