@@ -5,6 +5,7 @@ import dev.eventsuite.anomaly.config.AnomalyConfig;
 import dev.eventsuite.oci.OciAuthentication;
 import dev.eventsuite.oci.OciConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -17,8 +18,10 @@ import java.util.List;
  */
 public class AlertsProducer {
 
+  /** Made at start, so a notifier that cannot be set up stops the service at once. */
   @Produces
   @Singleton
+  @Startup
   AlertDispatcher dispatcher(AnomalyConfig config, OciConfig oci, MeterRegistry registry) {
     AnomalyConfig.Alerts alerts = config.alerts();
     List<Notifier> notifiers = new ArrayList<>();

@@ -1,0 +1,56 @@
+package dev.eventsuite.anomaly;
+
+import dev.eventsuite.testing.OciApiStub;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * Where alerts go in tests: a webhook receiver and a stub of the OCI Notifications API that the
+ * real SDK client publishes to, both recording what they receive.
+ */
+public class AlertReceivers implements QuarkusTestResourceLifecycleManager {
+
+  public static final String TOPIC_ID = "ocid1.onstopic.oc1..alerts";
+
+  public static volatile OciApiStub webhook;
+  public static volatile OciApiStub notifications;
+
+  @Override
+  public Map<String, String> start() {
+    try {
+      webhook = new OciApiStub(request -> OciApiStub.Response.json(200, "{\"ok\":true}"));
+      notifications =
+          new OciApiStub(
+              request ->
+                  OciApiStub.Response.json(
+                      200, "{\"messageId\":\"m-1\",\"timeStamp\":\"2025-01-01T00:00:00Z\"}"));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return Map.of(
+        "suite.anomaly.alerts.webhook.url",
+        webhook.endpoint() + "/hooks/alerts",
+        "suite.anomaly.alerts.notifications.topic-id",
+        TOPIC_ID,
+        "suite.anomaly.alerts.notifications.endpoint",
+        notifications.endpoint(),
+        "suite.anomaly.alerts.initial-backoff",
+        "50ms",
+        "suite.anomaly.alerts.suppression",
+        "1h",
+        "suite.oci.auth",
+        "config-file",
+        "suite.oci.config-file",
+        notifications.configFile().toString());
+  }
+
+  @Override
+  public void stop() {
+    try {
+      webhook.close();
+      notifications.close();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
