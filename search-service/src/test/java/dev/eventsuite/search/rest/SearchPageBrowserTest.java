@@ -1,9 +1,9 @@
 package dev.eventsuite.search.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.eventsuite.search.SearchIndex;
+import dev.eventsuite.testing.BrowserScript;
 import dev.eventsuite.testing.KafkaTestResource;
 import dev.eventsuite.testing.OciApiStub;
 import dev.eventsuite.testing.TestKeys;
@@ -14,13 +14,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,10 +30,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaTestResource.class)
 @TestProfile(SearchPageBrowserTest.WithIngestStub.class)
 class SearchPageBrowserTest {
-
-  private static final Path BROWSER = Path.of("src/test/browser");
-  private static final Path CHROMIUM =
-      Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
 
   /** The upload form talks to a stub of ingest-service. */
   public static class WithIngestStub implements QuarkusTestProfile {
@@ -52,35 +46,22 @@ class SearchPageBrowserTest {
 
   @Test
   void shouldFindTheExpectedDocumentWhenAUserTypesAQuery() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
-    assumeTrue(
-        Files.isDirectory(BROWSER.resolve("node_modules/playwright-core")),
-        "playwright-core is not installed in " + BROWSER + " (npm ci)");
+    BrowserScript.assumeBrowser();
     try (SearchIndex index = new SearchIndex(model)) {
       index.withFixture();
-      Path screenshot =
-          Files.createDirectories(Path.of("target/screenshots")).resolve("search-page.png");
+      Path screenshot = BrowserScript.screenshot("search-page");
       Path upload =
           Files.writeString(Files.createTempFile("hello-", ".txt"), "hello from the browser");
 
-      Process node =
-          new ProcessBuilder(
-                  "node",
-                  "search-page.mjs",
-                  page.toString(),
-                  TestKeys.API_KEY,
-                  screenshot.toAbsolutePath().toString(),
-                  upload.toString())
-              .directory(BROWSER.toFile())
-              .redirectErrorStream(true)
-              .start();
-      boolean ended = node.waitFor(120, TimeUnit.SECONDS);
-      String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!ended) {
-        node.destroyForcibly();
-      }
+      BrowserScript.Outcome outcome =
+          BrowserScript.run(
+              "search-page.mjs",
+              page.toString(),
+              TestKeys.API_KEY,
+              screenshot.toString(),
+              upload.toString());
 
-      assertThat(ended && node.exitValue() == 0).as(output).isTrue();
+      assertThat(outcome.passed()).as(outcome.output()).isTrue();
       assertThat(screenshot).isNotEmptyFile();
       OciApiStub.Request put =
           IngestStub.stub.requests().stream()
@@ -93,8 +74,6 @@ class SearchPageBrowserTest {
       assertThat(new String(put.body(), StandardCharsets.UTF_8))
           .isEqualTo("hello from the browser");
       Files.delete(upload);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -1,0 +1,47 @@
+// Drives the anomaly page in headless Chromium as a user would: gives the key, opens an entity from
+// the latest anomalies, sees its series charted with the anomalies marked, scores a value live;
+// exits non-zero with the reason when the page does not behave.
+// Usage: node anomaly-page.mjs BASE_URL API_KEY SCREENSHOT_PATH ENTITY EXPECTED_ANOMALIES
+import { chromium } from "playwright-core";
+
+const [baseUrl, apiKey, screenshot, entity, expectedAnomalies] = process.argv.slice(2);
+const expect = (condition, message) => {
+  if (!condition) throw new Error(message);
+};
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-dev-shm-usage"],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  const pageErrors = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await page.goto(baseUrl, { waitUntil: "networkidle" });
+
+  await page.fill("#api-key", apiKey);
+  await page.click("#key-form button");
+  const link = page.locator("#anomalies .entity-link", { hasText: entity }).first();
+  await link.waitFor({ timeout: 15000 });
+  await link.click();
+
+  await page.waitForSelector("#chart circle.anomaly", { timeout: 15000 });
+  const markers = await page.$$eval("#chart circle.anomaly", (circles) => circles.length);
+  expect(markers === Number(expectedAnomalies), `the chart marks ${markers} anomalies, expected ${expectedAnomalies}`);
+  const line = await page.getAttribute("#chart polyline", "points");
+  expect(line && line.split(" ").length > 10, "the chart has no line");
+  const title = await page.textContent("#chart-title");
+  expect(title.includes(entity), `the chart is titled '${title}'`);
+
+  await page.fill("#score-value", "95");
+  await page.click("#score-form button");
+  await page.waitForFunction(() => document.querySelector("#score-result").textContent.length > 0);
+  const verdict = await page.textContent("#score-result");
+  expect(verdict.includes("would be an anomaly"), `scoring 95 said '${verdict}'`);
+
+  await page.screenshot({ path: screenshot, fullPage: true });
+  expect(pageErrors.length === 0, `the page threw: ${pageErrors.join("; ")}`);
+  console.log("anomaly page: opened an entity, saw its anomalies charted, scored a value");
+} finally {
+  await browser.close();
+}
