@@ -39,6 +39,25 @@ public final class Topics implements AutoCloseable {
     }
   }
 
+  /** The sum of a consumer group's committed offsets: the records whose effects it made durable. */
+  public long committed(String group) {
+    try {
+      return admin
+          .listConsumerGroupOffsets(group)
+          .partitionsToOffsetAndMetadata()
+          .get()
+          .values()
+          .stream()
+          .mapToLong(o -> o == null ? 0 : o.offset())
+          .sum();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot read the offsets of " + group, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** How many partitions a topic has. */
   public int partitions(String topic) {
     try {

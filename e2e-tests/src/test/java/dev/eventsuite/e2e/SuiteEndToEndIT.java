@@ -1,6 +1,7 @@
 package dev.eventsuite.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventsuite.events.EventJson;
@@ -15,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.MethodOrderer;
@@ -97,6 +99,53 @@ class SuiteEndToEndIT {
     JsonNode body = EventJson.mapper().readTree(response.body());
     assertThat(body.at("/series/0/delta").asDouble()).isEqualTo(2.0);
     assertThat(body.at("/activity/secondsSincePrevious").asDouble()).isEqualTo(30.0);
+  }
+
+  @Test
+  @Order(4)
+  void shouldShowASpikeInMetricEventsAsAnAnomalyThroughTheApi() throws Exception {
+    RunningSuite suite = SuiteUnderTest.get();
+    String sensor = "e2e-sensor-" + UUID.randomUUID();
+    Instant start = Instant.parse("2025-02-01T00:00:00Z");
+    try (TopicWriter writer = new TopicWriter(suite.url(Component.KAFKA))) {
+      // 40 calm readings (deltas of ±1) warm the detector up; then the temperature jumps.
+      for (int i = 0; i <= 40; i++) {
+        double value = i == 40 ? 90 : 20 + i % 2;
+        writer.write(
+            "metric-events",
+            sensor,
+            "{\"entityId\":\""
+                + sensor
+                + "\",\"metric\":\"temperature\",\"value\":"
+                + value
+                + ",\"timestamp\":\""
+                + start.plusSeconds(60L * i)
+                + "\"}");
+      }
+    }
+    URI anomalies =
+        URI.create(suite.url(Component.ANOMALY) + "/api/v1/anomalies?entityId=" + sensor);
+
+    JsonNode found =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    EventJson.mapper()
+                        .readTree(
+                            HTTP.send(
+                                    HttpRequest.newBuilder(anomalies)
+                                        .header("X-API-Key", suite.apiKey())
+                                        .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                                .body())
+                        .path("anomalies"),
+                list -> list.size() > 0);
+
+    assertThat(found).hasSize(1);
+    assertThat(found.at("/0/value").asDouble()).isEqualTo(90.0);
+    assertThat(found.at("/0/metric").asText()).isEqualTo("temperature");
+    assertThat(Instant.parse(found.at("/0/eventTime").asText())).isEqualTo(start.plusSeconds(2400));
   }
 
   private static HttpResponse<String> get(String url) throws Exception {

@@ -1,5 +1,6 @@
 package dev.eventsuite.anomaly.messaging;
 
+import dev.eventsuite.anomaly.config.AnomalyConfig;
 import dev.eventsuite.platform.config.SuiteConfig;
 import dev.eventsuite.platform.kafka.LoopOptions;
 import dev.eventsuite.platform.kafka.StreamLoops;
@@ -8,21 +9,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 
-/** Starts anomaly-service's stream: features in. */
+/**
+ * Starts anomaly-service's stream: features in, scored at once, stored and committed every {@code
+ * suite.kafka.commit-interval}.
+ */
 @ApplicationScoped
 public class Consumers {
-
-  private static final int FEATURES_PER_POLL = 2000;
 
   void start(
       @Observes StartupEvent event,
       StreamLoops loops,
       SuiteConfig suite,
+      AnomalyConfig config,
       FeaturesHandler features) {
     loops.start(
         "features",
         List.of(suite.topics().features()),
         features,
-        LoopOptions.polling(FEATURES_PER_POLL));
+        LoopOptions.polling(config.stream().maxPollRecords()));
   }
 }
