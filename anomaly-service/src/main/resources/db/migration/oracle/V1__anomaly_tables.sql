@@ -1,22 +1,25 @@
 -- Oracle Database: binary doubles, and CLOB/BLOB where H2 keeps large values in the row.
--- Every scored feature snapshot: what the series endpoint charts. Keyed by the metric event's id,
--- so a replay writes the same row again.
-CREATE TABLE scored_events (
-  event_id    VARCHAR2(256 CHAR) NOT NULL,
-  entity_id   VARCHAR2(256 CHAR) NOT NULL,
-  metric      VARCHAR2(256 CHAR) NOT NULL,
-  event_time  TIMESTAMP NOT NULL,
-  event_value BINARY_DOUBLE,
-  -- The feature the detector scored; null for the model detector, which scores a vector.
-  input       BINARY_DOUBLE,
-  score       BINARY_DOUBLE NOT NULL,
-  anomaly     NUMBER(1) NOT NULL,
-  method      VARCHAR2(128 CHAR) NOT NULL,
-  scored_at   TIMESTAMP NOT NULL,
-  CONSTRAINT scored_events_pk PRIMARY KEY (event_id)
+-- Every scored feature snapshot, in blocks: the snapshots of one series written by one checkpoint,
+-- at most 1,000 each, packed (event id, time, value, feature, score, flag per snapshot). A block is
+-- keyed by the position of its first snapshot and written in the same transaction as its series'
+-- state, so a replay after a crash never scores or writes a snapshot twice. Blocks rather than a row
+-- per snapshot keep the store ahead of the stream: a row per snapshot caps H2 near 30,000 a second.
+CREATE TABLE scored_blocks (
+  entity_id        VARCHAR2(256 CHAR) NOT NULL,
+  metric           VARCHAR2(256 CHAR) NOT NULL,
+  source_partition NUMBER(10) NOT NULL,
+  source_offset    NUMBER(19) NOT NULL,
+  first_time       TIMESTAMP NOT NULL,
+  last_time        TIMESTAMP NOT NULL,
+  events           NUMBER(10) NOT NULL,
+  anomalies        NUMBER(10) NOT NULL,
+  method           VARCHAR2(128 CHAR) NOT NULL,
+  points           BLOB NOT NULL,
+  written_at       TIMESTAMP NOT NULL,
+  CONSTRAINT scored_blocks_pk PRIMARY KEY (entity_id, metric, source_partition, source_offset)
 );
-CREATE INDEX scored_events_entity_time ON scored_events (entity_id, event_time);
-CREATE INDEX scored_events_scored_at ON scored_events (scored_at);
+CREATE INDEX scored_blocks_entity_time ON scored_blocks (entity_id, last_time);
+CREATE INDEX scored_blocks_written_at ON scored_blocks (written_at);
 
 -- Every anomaly, keyed by its id (derived from the event and the detector): inserted once.
 CREATE TABLE anomalies (

@@ -113,6 +113,13 @@ public interface AnomalyConfig {
     /** Feature snapshots handed to the detectors per poll. */
     @WithDefault("2000")
     int maxPollRecords();
+
+    /**
+     * How often scored events, anomalies and detector state are stored and offsets committed; a
+     * crash replays at most this much.
+     */
+    @WithDefault("5s")
+    Duration checkpointInterval();
   }
 
   /** Alerts: notifiers, retries and suppression. */

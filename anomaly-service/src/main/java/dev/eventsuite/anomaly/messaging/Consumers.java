@@ -9,10 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 
-/**
- * Starts anomaly-service's stream: features in, scored at once, stored and committed every {@code
- * suite.kafka.commit-interval}.
- */
+/** Starts anomaly-service's stream: features in, scored at once, stored at each checkpoint. */
 @ApplicationScoped
 public class Consumers {
 
@@ -26,6 +23,7 @@ public class Consumers {
         "features",
         List.of(suite.topics().features()),
         features,
-        LoopOptions.polling(config.stream().maxPollRecords()));
+        LoopOptions.polling(config.stream().maxPollRecords())
+            .checkpointingEvery(config.stream().checkpointInterval()));
   }
 }

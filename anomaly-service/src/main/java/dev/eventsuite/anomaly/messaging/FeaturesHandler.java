@@ -143,7 +143,8 @@ public class FeaturesHandler implements RecordHandler {
             result.score().score(),
             result.score().anomaly(),
             scorer.spec().methodName(),
-            now));
+            now,
+            scorer.position()));
     if (!result.score().anomaly()) {
       return;
     }

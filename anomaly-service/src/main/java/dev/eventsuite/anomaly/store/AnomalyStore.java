@@ -20,32 +20,31 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Scored events, anomalies and each series' detector state, in H2 locally or Oracle Database in
  * production. A checkpoint writes all three in one transaction; every write is keyed by a stable
- * id, so a replay changes nothing.
+ * id, so a replay changes nothing. Scored events are kept in blocks per series (see the migration).
  */
 @ApplicationScoped
 public class AnomalyStore {
 
-  static final Upsert SCORED =
+  static final Upsert BLOCK =
       new Upsert(
-          "scored_events",
-          List.of(new Upsert.Key("event_id", "VARCHAR2(256 CHAR)")),
+          "scored_blocks",
           List.of(
-              "entity_id",
-              "metric",
-              "event_time",
-              "event_value",
-              "input",
-              "score",
-              "anomaly",
-              "method",
-              "scored_at"));
+              new Upsert.Key("entity_id", "VARCHAR2(256 CHAR)"),
+              new Upsert.Key("metric", "VARCHAR2(256 CHAR)"),
+              new Upsert.Key("source_partition", "NUMBER(10)"),
+              new Upsert.Key("source_offset", "NUMBER(19)")),
+          List.of(
+              "first_time", "last_time", "events", "anomalies", "method", "points", "written_at"));
 
   static final Upsert SERIES =
       new Upsert(
@@ -94,7 +93,7 @@ public class AnomalyStore {
       connection.setAutoCommit(false);
       try {
         List<AnomalyDetected> inserted = insertAnomalies(connection, anomalies);
-        upsertScored(connection, kind, scored);
+        upsertBlocks(connection, kind, scored, now);
         upsertSeries(connection, kind, series, now);
         connection.commit();
         return inserted;
@@ -170,46 +169,59 @@ public class AnomalyStore {
 
   /**
    * An entity's scored events from a time on, oldest first: the latest {@code limit} of them.
+   * Blocks are read newest first until no older block can hold one of the latest; an event in two
+   * blocks (written by two instances around a rebalance) counts once.
    *
    * @param metric one metric's only; null for all
    */
   public List<ScoredEvent> series(String entityId, String metric, Instant since, int limit) {
     String sql =
-        "SELECT event_id, entity_id, metric, event_time, event_value, input, score, anomaly,"
-            + " method, scored_at FROM scored_events WHERE entity_id = ? AND event_time >= ?"
+        "SELECT metric, method, written_at, points, last_time FROM scored_blocks"
+            + " WHERE entity_id = ? AND last_time >= ?"
             + (metric == null ? "" : " AND metric = ?")
-            + " ORDER BY event_time DESC, event_id FETCH FIRST ? ROWS ONLY";
+            + " ORDER BY last_time DESC";
     try (Connection connection = dataSource.get().getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
-      int index = 1;
-      select.setString(index++, entityId);
-      select.setTimestamp(index++, Timestamp.from(since));
+      select.setString(1, entityId);
+      select.setTimestamp(2, Timestamp.from(since));
       if (metric != null) {
-        select.setString(index++, metric);
+        select.setString(3, metric);
       }
-      select.setInt(index, limit);
-      List<ScoredEvent> found = new ArrayList<>();
+      Map<String, ScoredEvent> found = new HashMap<>();
+      Instant oldestNeeded = null;
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          found.add(
-              new ScoredEvent(
+          Instant lastTime = rows.getTimestamp(5).toInstant();
+          if (oldestNeeded != null && lastTime.isBefore(oldestNeeded)) {
+            break;
+          }
+          for (ScoredEvent event :
+              ScoredBlocks.decode(
+                  entityId,
                   rows.getString(1),
                   rows.getString(2),
-                  rows.getString(3),
-                  rows.getTimestamp(4).toInstant(),
-                  nullableDouble(rows, 5),
-                  nullableDouble(rows, 6),
-                  rows.getDouble(7),
-                  rows.getInt(8) == 1,
-                  rows.getString(9),
-                  rows.getTimestamp(10).toInstant()));
+                  rows.getTimestamp(3).toInstant(),
+                  rows.getBytes(4))) {
+            if (!event.eventTime().isBefore(since)) {
+              found.putIfAbsent(event.eventId(), event);
+            }
+          }
+          if (found.size() >= limit) {
+            oldestNeeded = latest(found.values(), limit).get(0).eventTime();
+          }
         }
       }
-      Collections.reverse(found);
-      return found;
+      return latest(found.values(), limit);
     } catch (SQLException e) {
       throw new StoreException("cannot read the series of " + entityId, e);
     }
+  }
+
+  /** The latest {@code limit} events, oldest first. */
+  private static List<ScoredEvent> latest(Collection<ScoredEvent> events, int limit) {
+    List<ScoredEvent> sorted = new ArrayList<>(events);
+    sorted.sort(Comparator.comparing(ScoredEvent::eventTime).thenComparing(ScoredEvent::eventId));
+    return sorted.subList(Math.max(0, sorted.size() - limit), sorted.size());
   }
 
   /**
@@ -220,7 +232,7 @@ public class AnomalyStore {
   public int purge(Instant before) {
     try (Connection connection = dataSource.get().getConnection();
         PreparedStatement scored =
-            connection.prepareStatement("DELETE FROM scored_events WHERE scored_at < ?");
+            connection.prepareStatement("DELETE FROM scored_blocks WHERE written_at < ?");
         PreparedStatement anomalies =
             connection.prepareStatement("DELETE FROM anomalies WHERE detected_at < ?")) {
       scored.setTimestamp(1, Timestamp.from(before));
@@ -262,29 +274,47 @@ public class AnomalyStore {
     }
   }
 
-  private static void upsertScored(
-      Connection connection, SuiteConfig.Store.Kind kind, Collection<ScoredEvent> scored)
+  /** Writes each series' events in blocks of at most {@link ScoredBlocks#MAX_EVENTS}. */
+  private static void upsertBlocks(
+      Connection connection,
+      SuiteConfig.Store.Kind kind,
+      Collection<ScoredEvent> scored,
+      Instant now)
       throws SQLException {
     if (scored.isEmpty()) {
       return;
     }
-    try (PreparedStatement upsert = connection.prepareStatement(SCORED.sql(kind))) {
-      for (ScoredEvent event : scored) {
-        SCORED.bind(
-            upsert,
-            kind,
-            List.of(event.eventId()),
-            Arrays.asList(
-                event.entityId(),
-                event.metric(),
-                event.eventTime(),
-                event.value(),
-                event.input(),
-                event.score(),
-                event.anomaly() ? 1 : 0,
-                event.method(),
-                event.scoredAt()));
-        upsert.addBatch();
+    Map<SeriesKey, List<ScoredEvent>> bySeries = new LinkedHashMap<>();
+    for (ScoredEvent event : scored) {
+      bySeries
+          .computeIfAbsent(new SeriesKey(event.entityId(), event.metric()), k -> new ArrayList<>())
+          .add(event);
+    }
+    try (PreparedStatement upsert = connection.prepareStatement(BLOCK.sql(kind))) {
+      for (Map.Entry<SeriesKey, List<ScoredEvent>> series : bySeries.entrySet()) {
+        List<ScoredEvent> events = series.getValue();
+        for (int from = 0; from < events.size(); from += ScoredBlocks.MAX_EVENTS) {
+          List<ScoredEvent> block =
+              events.subList(from, Math.min(events.size(), from + ScoredBlocks.MAX_EVENTS));
+          ScoredEvent first = block.get(0);
+          BLOCK.bind(
+              upsert,
+              kind,
+              List.of(
+                  series.getKey().entityId(),
+                  series.getKey().metric(),
+                  first.position().partition(),
+                  first.position().offset()),
+              Arrays.asList(
+                  block.stream().map(ScoredEvent::eventTime).min(Comparator.naturalOrder()).get(),
+                  block.stream().map(ScoredEvent::eventTime).max(Comparator.naturalOrder()).get(),
+                  block.size(),
+                  (int) block.stream().filter(ScoredEvent::anomaly).count(),
+                  first.method(),
+                  ScoredBlocks.encode(block),
+                  now));
+          upsert.addBatch();
+        }
       }
       upsert.executeBatch();
     }
@@ -346,10 +376,5 @@ public class AnomalyStore {
     } catch (SQLException e) {
       throw new StoreException("cannot read series state", e);
     }
-  }
-
-  private static Double nullableDouble(ResultSet rows, int column) throws SQLException {
-    double value = rows.getDouble(column);
-    return rows.wasNull() ? null : value;
   }
 }

@@ -1,5 +1,6 @@
 package dev.eventsuite.anomaly.store;
 
+import dev.eventsuite.events.SourcePosition;
 import java.time.Instant;
 
 /**
@@ -15,6 +16,7 @@ import java.time.Instant;
  * @param anomaly whether the score passed the threshold
  * @param method the detector
  * @param scoredAt when it was scored
+ * @param position where its features were read; null when read back from the store
  */
 public record ScoredEvent(
     String eventId,
@@ -26,4 +28,5 @@ public record ScoredEvent(
     double score,
     boolean anomaly,
     String method,
-    Instant scoredAt) {}
+    Instant scoredAt,
+    SourcePosition position) {}

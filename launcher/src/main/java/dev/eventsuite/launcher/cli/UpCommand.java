@@ -109,7 +109,9 @@ final class UpCommand implements Callable<Integer> {
       out.printf("  %-16s %s%n", service.id(), suite.url(service));
     }
     out.printf("  %-16s %s%n%n", Component.KAFKA.id(), suite.url(Component.KAFKA));
-    out.printf("  %-9s %s%n", "Web page", suite.url(Component.SEARCH) + "/");
+    out.printf("  %-9s %s   (search and upload)%n", "Search", suite.url(Component.SEARCH) + "/");
+    out.printf(
+        "  %-9s %s   (series and anomalies)%n", "Anomalies", suite.url(Component.ANOMALY) + "/");
     out.printf(
         "  %-9s %s   (each folder in %s is a bucket)%n",
         "Bucket", data.buckets().resolve(DataDir.DEFAULT_BUCKET) + "/", data.buckets() + "/");
