@@ -50,7 +50,7 @@ public final class AnomalyBenchmark implements Callable<Integer> {
 
   @Option(
       names = "--snapshots",
-      defaultValue = "600000",
+      defaultValue = "1500000",
       description = "Feature snapshots in the speed run's backlog (default ${DEFAULT-VALUE}).")
   int snapshots;
 
