@@ -49,8 +49,8 @@ CREATE TABLE series_state (
   -- The detector the state belongs to; state of another detector is not taken back.
   method           VARCHAR2(128 CHAR) NOT NULL,
   detector_state   VARBINARY,
-  -- The latest features applied (JSON), which live scoring starts from.
-  latest_features  CHARACTER VARYING(1000000),
+  -- The latest features applied (UTF-8 JSON), which live scoring starts from.
+  latest_features  VARBINARY,
   updated_at       TIMESTAMP NOT NULL,
   CONSTRAINT series_state_pk PRIMARY KEY (entity_id, metric)
 );

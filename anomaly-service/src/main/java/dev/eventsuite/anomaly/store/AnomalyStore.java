@@ -341,7 +341,7 @@ public class AnomalyStore {
                 one.position().offset(),
                 one.method(),
                 one.detectorState(),
-                one.latest() == null ? null : EventJson.toJson(one.latest()),
+                one.latest() == null ? null : EventJson.toBytes(one.latest()),
                 now));
         upsert.addBatch();
       }
@@ -358,7 +358,7 @@ public class AnomalyStore {
       List<StoredSeries> found = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          String latest = rows.getString(8);
+          byte[] latest = rows.getBytes(8);
           byte[] state = rows.getBytes(7);
           found.add(
               new StoredSeries(
@@ -366,10 +366,7 @@ public class AnomalyStore {
                   new SourcePosition(rows.getString(3), rows.getInt(4), rows.getLong(5)),
                   rows.getString(6),
                   state == null ? new byte[0] : state,
-                  latest == null
-                      ? null
-                      : EventJson.fromBytes(
-                          latest.getBytes(StandardCharsets.UTF_8), FeaturesUpdated.class)));
+                  latest == null ? null : EventJson.fromBytes(latest, FeaturesUpdated.class)));
         }
       }
       return found;

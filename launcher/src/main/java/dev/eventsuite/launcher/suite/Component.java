@@ -9,7 +9,7 @@ public enum Component {
   ENRICH("enrich-service", 8082, "768m"),
   EMBED("embed-service", 8083, "1g"),
   SEARCH("search-service", 8080, "1g"),
-  ANOMALY("anomaly-service", 8084, "512m");
+  ANOMALY("anomaly-service", 8084, "768m");
 
   private final String id;
   private final int defaultPort;
