@@ -16,6 +16,7 @@ import dev.eventsuite.events.anomaly.AnomalyDetected;
 import dev.eventsuite.events.feature.FeaturesUpdated;
 import dev.eventsuite.platform.config.SuiteConfig;
 import dev.eventsuite.platform.kafka.EventPublisher;
+import dev.eventsuite.platform.kafka.PartitionedState;
 import dev.eventsuite.platform.kafka.RecordHandler;
 import dev.eventsuite.platform.kafka.StreamOutput;
 import io.micrometer.core.instrument.Counter;
@@ -28,11 +29,10 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,7 +59,8 @@ public class FeaturesHandler implements RecordHandler {
   private final AlertDispatcher alerts;
   private final String anomaliesTopic;
   private final String source;
-  private final Map<Integer, PartitionState> partitions = new ConcurrentHashMap<>();
+  private final PartitionedState<SeriesKey, SeriesScorer> series = new PartitionedState<>();
+  private final Map<String, Counter> skipped = new ConcurrentHashMap<>();
   private List<ScoredEvent> scored = new ArrayList<>();
   private List<AnomalyDetected> anomalies = new ArrayList<>();
   private final Counter scoredCount;
@@ -105,21 +106,20 @@ public class FeaturesHandler implements RecordHandler {
   @Override
   public void handle(ConsumerRecord<String, byte[]> record, StreamOutput output) {
     FeaturesUpdated features = EventJson.fromBytes(record.value(), FeaturesUpdated.class);
-    PartitionState partition =
-        partitions.computeIfAbsent(record.partition(), p -> new PartitionState());
     SeriesKey key = SeriesKey.of(features.entityId(), features.metric());
-    SeriesScorer scorer = partition.series.computeIfAbsent(key, detectors::newScorer);
+    SeriesScorer scorer = series.computeIfAbsent(record.partition(), key, detectors::newScorer);
     SourcePosition position =
         new SourcePosition(record.topic(), record.partition(), record.offset());
     Verdict verdict = scorer.apply(features, position);
-    if (verdict instanceof Verdict.Scored result) {
-      partition.dirty.add(key);
-      scored(record, output, key, scorer, features, result);
-    } else if (verdict instanceof Verdict.Skipped skipped) {
-      partition.dirty.add(key);
-      skippedCounter(skipped.reason()).increment();
-    } else {
+    if (verdict instanceof Verdict.Replayed) {
       replayed.increment();
+      return;
+    }
+    series.changed(record.partition(), key);
+    if (verdict instanceof Verdict.Scored result) {
+      scored(record, output, key, scorer, features, result);
+    } else if (verdict instanceof Verdict.Skipped skip) {
+      skippedCounter(skip.reason()).increment();
     }
   }
 
@@ -182,11 +182,11 @@ public class FeaturesHandler implements RecordHandler {
   @Override
   public void partitionsAssigned(Collection<TopicPartition> assigned) {
     for (TopicPartition partition : assigned) {
-      PartitionState state = new PartitionState();
+      Map<SeriesKey, SeriesScorer> loaded = new HashMap<>();
       for (StoredSeries stored : store.loadPartition(partition.topic(), partition.partition())) {
-        state.series.put(stored.key(), restore(stored));
+        loaded.put(stored.key(), restore(stored));
       }
-      partitions.put(partition.partition(), state);
+      series.assign(partition.partition(), loaded);
     }
   }
 
@@ -194,7 +194,7 @@ public class FeaturesHandler implements RecordHandler {
   public void partitionsRevoked(Collection<TopicPartition> revoked) {
     // What was scored but not yet written stays captured: rows keyed by event and anomaly ids
     // are the same when replayed, and written once.
-    revoked.forEach(p -> partitions.remove(p.partition()));
+    series.revoke(revoked);
   }
 
   /**
@@ -203,20 +203,15 @@ public class FeaturesHandler implements RecordHandler {
    */
   @Override
   public CompletionStage<Void> checkpoint() {
-    List<StoredSeries> changed = new ArrayList<>();
-    for (PartitionState partition : partitions.values()) {
-      for (SeriesKey key : partition.dirty) {
-        SeriesScorer scorer = partition.series.get(key);
-        changed.add(
-            new StoredSeries(
-                key,
-                scorer.position(),
-                scorer.spec().methodName(),
-                scorer.detectorState(),
-                scorer.latest()));
-      }
-      partition.dirty.clear();
-    }
+    List<StoredSeries> changed =
+        series.drainChanged(
+            (key, scorer) ->
+                new StoredSeries(
+                    key,
+                    scorer.position(),
+                    scorer.spec().methodName(),
+                    scorer.detectorState(),
+                    scorer.latest()));
     if (changed.isEmpty() && scored.isEmpty() && anomalies.isEmpty()) {
       return CompletableFuture.completedFuture(null);
     }
@@ -235,13 +230,7 @@ public class FeaturesHandler implements RecordHandler {
 
   /** An entity's metric when this instance holds its partition; never blocks. */
   public Optional<SeriesScorer> held(SeriesKey key) {
-    for (PartitionState partition : partitions.values()) {
-      SeriesScorer scorer = partition.series.get(key);
-      if (scorer != null) {
-        return Optional.of(scorer);
-      }
-    }
-    return Optional.empty();
+    return series.find(key);
   }
 
   /** A scorer set back to what the store holds; a fresh detector where the detector changed. */
@@ -254,15 +243,12 @@ public class FeaturesHandler implements RecordHandler {
   }
 
   private Counter skippedCounter(String reason) {
-    return Counter.builder("suite.anomaly.skipped")
-        .description("Feature snapshots not scored, by reason")
-        .tag("reason", reason)
-        .register(registry);
-  }
-
-  /** One partition's series; {@code dirty} names those changed since the last checkpoint. */
-  private static final class PartitionState {
-    final Map<SeriesKey, SeriesScorer> series = new ConcurrentHashMap<>();
-    final Set<SeriesKey> dirty = new HashSet<>();
+    return skipped.computeIfAbsent(
+        reason,
+        r ->
+            Counter.builder("suite.anomaly.skipped")
+                .description("Feature snapshots not scored, by reason")
+                .tag("reason", r)
+                .register(registry));
   }
 }

@@ -15,6 +15,7 @@ import dev.eventsuite.events.metric.MetricEventParser;
 import dev.eventsuite.events.metric.MetricRecorded;
 import dev.eventsuite.platform.config.SuiteConfig;
 import dev.eventsuite.platform.kafka.EventPublisher;
+import dev.eventsuite.platform.kafka.PartitionedState;
 import dev.eventsuite.platform.kafka.RecordHandler;
 import dev.eventsuite.platform.kafka.StreamOutput;
 import io.micrometer.core.instrument.Counter;
@@ -26,16 +27,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -57,7 +53,7 @@ public class MetricEventsHandler implements RecordHandler {
   private final String metricEventsTopic;
   private final String featuresTopic;
   private final String source;
-  private final Map<Integer, PartitionState> partitions = new ConcurrentHashMap<>();
+  private final PartitionedState<String, EntityFeatures> entities = new PartitionedState<>();
   private final Counter tooLate;
   private final Counter rekeyed;
   private final Counter replayed;
@@ -94,10 +90,7 @@ public class MetricEventsHandler implements RecordHandler {
         Timer.builder("suite.enrich.store.flush")
             .description("Writing changed entities to the feature store")
             .register(registry);
-    Gauge.builder(
-            "suite.enrich.entities",
-            partitions,
-            p -> p.values().stream().mapToInt(s -> s.entities.size()).sum())
+    Gauge.builder("suite.enrich.entities", entities, PartitionedState::size)
         .description("Entities held in memory")
         .register(registry);
   }
@@ -113,16 +106,14 @@ public class MetricEventsHandler implements RecordHandler {
       rekey(record, event, output);
       return;
     }
-    PartitionState partition =
-        partitions.computeIfAbsent(record.partition(), p -> new PartitionState());
     EntityFeatures entity =
-        partition.entities.computeIfAbsent(
-            event.entityId(), id -> new EntityFeatures(id, settings));
+        entities.computeIfAbsent(
+            record.partition(), event.entityId(), id -> new EntityFeatures(id, settings));
     SourcePosition position =
         new SourcePosition(record.topic(), record.partition(), record.offset());
     ApplyOutcome outcome = entity.apply(event, position, settings, Instant.now());
     if (outcome instanceof ApplyOutcome.Applied applied) {
-      partition.dirty.add(entity.entityId());
+      entities.changed(record.partition(), entity.entityId());
       publish(record, applied.features(), output);
     } else if (outcome instanceof ApplyOutcome.AlreadyApplied) {
       replayed.increment();
@@ -138,15 +129,14 @@ public class MetricEventsHandler implements RecordHandler {
   @Override
   public void partitionsAssigned(Collection<TopicPartition> assigned) {
     for (TopicPartition partition : assigned) {
-      PartitionState state = new PartitionState();
-      state.entities.putAll(store.loadPartition(partition.topic(), partition.partition()));
-      partitions.put(partition.partition(), state);
+      entities.assign(
+          partition.partition(), store.loadPartition(partition.topic(), partition.partition()));
     }
   }
 
   @Override
   public void partitionsRevoked(Collection<TopicPartition> revoked) {
-    revoked.forEach(p -> partitions.remove(p.partition()));
+    entities.revoke(revoked);
   }
 
   /**
@@ -155,11 +145,7 @@ public class MetricEventsHandler implements RecordHandler {
    */
   @Override
   public CompletionStage<Void> checkpoint() {
-    List<StoredEntity> changed = new ArrayList<>();
-    for (PartitionState partition : partitions.values()) {
-      partition.dirty.forEach(id -> changed.add(StoredEntity.of(partition.entities.get(id))));
-      partition.dirty.clear();
-    }
+    List<StoredEntity> changed = entities.drainChanged((id, entity) -> StoredEntity.of(entity));
     if (changed.isEmpty()) {
       return CompletableFuture.completedFuture(null);
     }
@@ -172,13 +158,7 @@ public class MetricEventsHandler implements RecordHandler {
 
   /** An entity's features when this instance holds its partition; never blocks. */
   public Optional<FeatureSnapshot> held(String entityId) {
-    for (PartitionState partition : partitions.values()) {
-      EntityFeatures entity = partition.entities.get(entityId);
-      if (entity != null && entity.snapshot() != null) {
-        return Optional.of(entity.snapshot());
-      }
-    }
-    return Optional.empty();
+    return entities.find(entityId).map(EntityFeatures::snapshot);
   }
 
   /** An entity's features as last written to the feature store, e.g. by another instance. */
@@ -221,11 +201,5 @@ public class MetricEventsHandler implements RecordHandler {
   private static String idOf(ConsumerRecord<String, byte[]> record) {
     String ceId = CloudEvent.text(record.headers(), CloudEvent.HEADER_ID);
     return ceId != null ? ceId : EventIds.of(record.topic(), record.partition(), record.offset());
-  }
-
-  /** One partition's entities; {@code dirty} names those changed since the last checkpoint. */
-  private static final class PartitionState {
-    final Map<String, EntityFeatures> entities = new ConcurrentHashMap<>();
-    final Set<String> dirty = new HashSet<>();
   }
 }
