@@ -9,10 +9,8 @@ CREATE TABLE scored_blocks (
   metric           VARCHAR2(256 CHAR) NOT NULL,
   source_partition NUMBER(10) NOT NULL,
   source_offset    NUMBER(19) NOT NULL,
-  first_time       TIMESTAMP NOT NULL,
+  -- The latest event time in the block, to find an entity's recent blocks.
   last_time        TIMESTAMP NOT NULL,
-  events           NUMBER(10) NOT NULL,
-  anomalies        NUMBER(10) NOT NULL,
   method           VARCHAR2(128 CHAR) NOT NULL,
   points           VARBINARY NOT NULL,
   written_at       TIMESTAMP NOT NULL,

@@ -1,8 +1,6 @@
 package dev.eventsuite.anomaly.rest;
 
 import dev.eventsuite.anomaly.store.AnomalyStore;
-import dev.eventsuite.events.InvalidEventException;
-import dev.eventsuite.events.Timestamps;
 import dev.eventsuite.platform.http.ApiKeyRequired;
 import dev.eventsuite.platform.http.ProblemException;
 import jakarta.inject.Inject;
@@ -52,8 +50,8 @@ public class AnomaliesResource {
           @Min(1)
           @Max(1000)
           int limit) {
-    Instant from = QueryTimes.parse("since", since, Instant.EPOCH);
-    Instant to = QueryTimes.parse("until", until, Instant.parse("9999-12-31T23:59:59Z"));
+    Instant from = RequestTimes.parse("since", since, Instant.EPOCH);
+    Instant to = RequestTimes.parse("until", until, Instant.parse("9999-12-31T23:59:59Z"));
     if (!from.isBefore(to)) {
       throw ProblemException.badRequest("invalid-range", "since must be before until");
     }
@@ -63,22 +61,5 @@ public class AnomaliesResource {
 
   private static String blankToNull(String text) {
     return text == null || text.isBlank() ? null : text;
-  }
-
-  /** Times in query parameters. */
-  static final class QueryTimes {
-
-    private QueryTimes() {}
-
-    static Instant parse(String name, String text, Instant absent) {
-      if (text == null || text.isBlank()) {
-        return absent;
-      }
-      try {
-        return Timestamps.parse(text);
-      } catch (InvalidEventException e) {
-        throw ProblemException.badRequest("invalid-" + name, name + ": " + e.getMessage());
-      }
-    }
   }
 }

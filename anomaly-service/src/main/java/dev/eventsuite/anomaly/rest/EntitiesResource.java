@@ -58,7 +58,7 @@ public class EntitiesResource {
           @Min(1)
           @Max(10000)
           int limit) {
-    Instant from = AnomaliesResource.QueryTimes.parse("since", since, Instant.EPOCH);
+    Instant from = RequestTimes.parse("since", since, Instant.EPOCH);
     List<String> metrics =
         store.findSeries(entityId).stream().map(StoredSeries::key).map(SeriesKey::metric).toList();
     List<ScoredEvent> events =

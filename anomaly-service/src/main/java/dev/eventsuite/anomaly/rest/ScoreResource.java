@@ -7,8 +7,6 @@ import dev.eventsuite.anomaly.domain.Verdict;
 import dev.eventsuite.anomaly.messaging.FeaturesHandler;
 import dev.eventsuite.anomaly.service.Detectors;
 import dev.eventsuite.anomaly.store.AnomalyStore;
-import dev.eventsuite.events.InvalidEventException;
-import dev.eventsuite.events.Timestamps;
 import dev.eventsuite.events.feature.FeaturesUpdated;
 import dev.eventsuite.platform.http.ApiKeyRequired;
 import dev.eventsuite.platform.http.ProblemException;
@@ -55,7 +53,7 @@ public class ScoreResource {
     if (request.value().isNaN() || request.value().isInfinite()) {
       throw ProblemException.badRequest("invalid-value", "value must be a finite number");
     }
-    Instant time = time(request.timestamp());
+    Instant time = RequestTimes.parse("timestamp", request.timestamp(), Instant.now());
     SeriesKey key = SeriesKey.of(request.entityId(), request.metric());
     SeriesScorer scorer =
         features
@@ -88,16 +86,5 @@ public class ScoreResource {
         reason,
         latest == null ? null : latest.eventId(),
         latest == null ? null : latest.eventTime());
-  }
-
-  private static Instant time(String timestamp) {
-    if (timestamp == null || timestamp.isBlank()) {
-      return Instant.now();
-    }
-    try {
-      return Timestamps.parse(timestamp);
-    } catch (InvalidEventException e) {
-      throw ProblemException.badRequest("invalid-timestamp", e.getMessage());
-    }
   }
 }

@@ -43,8 +43,7 @@ public class AnomalyStore {
               new Upsert.Key("metric", "VARCHAR2(256 CHAR)"),
               new Upsert.Key("source_partition", "NUMBER(10)"),
               new Upsert.Key("source_offset", "NUMBER(19)")),
-          List.of(
-              "first_time", "last_time", "events", "anomalies", "method", "points", "written_at"));
+          List.of("last_time", "method", "points", "written_at"));
 
   static final Upsert SERIES =
       new Upsert(
@@ -306,10 +305,7 @@ public class AnomalyStore {
                   first.position().partition(),
                   first.position().offset()),
               Arrays.asList(
-                  block.stream().map(ScoredEvent::eventTime).min(Comparator.naturalOrder()).get(),
                   block.stream().map(ScoredEvent::eventTime).max(Comparator.naturalOrder()).get(),
-                  block.size(),
-                  (int) block.stream().filter(ScoredEvent::anomaly).count(),
                   first.method(),
                   ScoredBlocks.encode(block),
                   now));
