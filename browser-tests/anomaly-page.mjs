@@ -2,25 +2,12 @@
 // the latest anomalies, sees its series charted with the anomalies marked, scores a value live;
 // exits non-zero with the reason when the page does not behave.
 // Usage: node anomaly-page.mjs BASE_URL API_KEY SCREENSHOT_PATH ENTITY EXPECTED_ANOMALIES
-import { chromium } from "playwright-core";
+import { expect, useKey, withPage } from "./page.mjs";
 
 const [baseUrl, apiKey, screenshot, entity, expectedAnomalies] = process.argv.slice(2);
-const expect = (condition, message) => {
-  if (!condition) throw new Error(message);
-};
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-dev-shm-usage"],
-});
-try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  const pageErrors = [];
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await page.goto(baseUrl, { waitUntil: "networkidle" });
-
-  await page.fill("#api-key", apiKey);
-  await page.click("#key-form button");
+await withPage(baseUrl, { width: 1280, height: 860 }, async (page) => {
+  await useKey(page, apiKey);
   const link = page.locator("#anomalies .entity-link", { hasText: entity }).first();
   await link.waitFor({ timeout: 15000 });
   await link.click();
@@ -40,8 +27,5 @@ try {
   expect(verdict.includes("would be an anomaly"), `scoring 95 said '${verdict}'`);
 
   await page.screenshot({ path: screenshot, fullPage: true });
-  expect(pageErrors.length === 0, `the page threw: ${pageErrors.join("; ")}`);
-  console.log("anomaly page: opened an entity, saw its anomalies charted, scored a value");
-} finally {
-  await browser.close();
-}
+});
+console.log("anomaly page: opened an entity, saw its anomalies charted, scored a value");

@@ -1,25 +1,12 @@
 // Drives the search page in headless Chromium as a user would: gives the key, searches, opens the
 // first result, uploads a file; exits non-zero with the reason when the page does not behave.
 // Usage: node search-page.mjs BASE_URL API_KEY SCREENSHOT_PATH UPLOAD_FILE
-import { chromium } from "playwright-core";
+import { expect, useKey, withPage } from "./page.mjs";
 
 const [baseUrl, apiKey, screenshot, uploadFile] = process.argv.slice(2);
-const expect = (condition, message) => {
-  if (!condition) throw new Error(message);
-};
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-dev-shm-usage"],
-});
-try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const pageErrors = [];
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await page.goto(baseUrl, { waitUntil: "networkidle" });
-
-  await page.fill("#api-key", apiKey);
-  await page.click("#key-form button");
+await withPage(baseUrl, { width: 1280, height: 900 }, async (page) => {
+  await useKey(page, apiKey);
   await page.fill("#query", "how do I restart the broker");
   await page.selectOption("#mode", "hybrid");
   await page.click("#search-button");
@@ -46,8 +33,5 @@ try {
   expect(uploaded.includes("uploaded to inbox/notes/"), `upload said '${uploaded}'`);
 
   await page.screenshot({ path: screenshot, fullPage: true });
-  expect(pageErrors.length === 0, `the page threw: ${pageErrors.join("; ")}`);
-  console.log("search page: searched, opened a document, uploaded a file");
-} finally {
-  await browser.close();
-}
+});
+console.log("search page: searched, opened a document, uploaded a file");

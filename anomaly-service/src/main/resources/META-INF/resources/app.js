@@ -1,45 +1,15 @@
 // The anomaly page: charts an entity's scored events with its anomalies marked, lists the latest
-// anomalies and scores a value live, through anomaly-service's API.
-// All text from the server is put into the page as text, never as markup.
+// anomalies and scores a value live, through anomaly-service's API, with suite-page.js's helpers.
 "use strict";
 
-const KEY_STORAGE = "eventsuite.apiKey";
 const SVG = "http://www.w3.org/2000/svg";
 const CHART = { width: 800, height: 320, left: 56, right: 16, top: 16, bottom: 36 };
-const $ = (id) => document.getElementById(id);
-
-function apiKey() {
-  return localStorage.getItem(KEY_STORAGE) || "";
-}
-
-async function call(url, options = {}) {
-  const headers = Object.assign({ "X-API-Key": apiKey() }, options.headers || {});
-  const response = await fetch(url, Object.assign({}, options, { headers }));
-  const type = response.headers.get("Content-Type") || "";
-  const body = type.includes("json") ? await response.json() : await response.text();
-  if (!response.ok) {
-    throw new Error(body && body.detail ? body.detail : `HTTP ${response.status}`);
-  }
-  return body;
-}
-
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = text;
-  return node;
-}
 
 function svg(tag, attributes, text) {
   const node = document.createElementNS(SVG, tag);
   Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, value));
   if (text !== undefined) node.textContent = text;
   return node;
-}
-
-function showError(message) {
-  $("error").textContent = message;
-  $("error").hidden = !message;
 }
 
 const number = (value) => (value === null || value === undefined ? "–" : Number(value).toLocaleString(undefined, { maximumFractionDigits: 3 }));
@@ -164,14 +134,7 @@ async function scoreValue(event) {
 }
 
 function start() {
-  $("api-key").value = apiKey();
-  $("key-state").textContent = apiKey() ? "key saved in this browser" : "";
-  $("key-form").addEventListener("submit", (event) => {
-    event.preventDefault();
-    localStorage.setItem(KEY_STORAGE, $("api-key").value.trim());
-    $("key-state").textContent = "key saved in this browser";
-    showAnomalies();
-  });
+  bindKeyForm(showAnomalies);
   $("series-form").addEventListener("submit", showSeries);
   $("refresh").addEventListener("click", showAnomalies);
   $("score-form").addEventListener("submit", scoreValue);

@@ -1,41 +1,9 @@
-// The search page: searches, shows documents and uploads files through the suite's APIs.
-// All text from the server is put into the page as text, never as markup.
+// The search page: searches, shows documents and uploads files through the suite's APIs, with
+// suite-page.js's helpers.
 "use strict";
 
-const KEY_STORAGE = "eventsuite.apiKey";
-const $ = (id) => document.getElementById(id);
 let settings = { ingestUrl: "", model: "" };
 let lastRequest = null;
-
-function apiKey() {
-  return localStorage.getItem(KEY_STORAGE) || "";
-}
-
-async function call(url, options = {}) {
-  const headers = Object.assign({ "X-API-Key": apiKey() }, options.headers || {});
-  const response = await fetch(url, Object.assign({}, options, { headers }));
-  const type = response.headers.get("Content-Type") || "";
-  const body = type.includes("json") ? await response.json() : await response.text();
-  if (!response.ok) {
-    const detail = body && body.detail ? body.detail : `HTTP ${response.status}`;
-    const error = new Error(detail);
-    error.status = response.status;
-    throw error;
-  }
-  return body;
-}
-
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = text;
-  return node;
-}
-
-function showError(message) {
-  $("error").textContent = message;
-  $("error").hidden = !message;
-}
 
 const STOP_WORDS = new Set(["a", "an", "and", "are", "as", "at", "be", "by", "do", "does", "for",
   "from", "how", "i", "in", "is", "it", "of", "on", "or", "the", "to", "was", "what", "when",
@@ -186,13 +154,7 @@ async function upload(event) {
 }
 
 async function start() {
-  $("api-key").value = apiKey();
-  $("key-state").textContent = apiKey() ? "key saved in this browser" : "";
-  $("key-form").addEventListener("submit", (event) => {
-    event.preventDefault();
-    localStorage.setItem(KEY_STORAGE, $("api-key").value.trim());
-    $("key-state").textContent = "key saved in this browser";
-  });
+  bindKeyForm();
   $("search-form").addEventListener("submit", (event) => {
     event.preventDefault();
     search(searchRequest(), false);
