@@ -15,7 +15,11 @@ public final class VectorStores {
   public static VectorStore writer(VectorsConfig config, Supplier<DataSource> oracle) {
     return switch (config.store()) {
       case LUCENE ->
-          LuceneVectorStore.writable(config.lucene().directory(), config.lucene().candidates());
+          LuceneVectorStore.writable(
+              config.lucene().directory(),
+              config.lucene().candidates(),
+              new LuceneVectorStore.Merging(
+                  config.lucene().mergeWhenIdle(), config.lucene().mergedSegments()));
       case ORACLE -> new OracleVectorStore(oracle.get(), config.oracle().targetAccuracy());
     };
   }

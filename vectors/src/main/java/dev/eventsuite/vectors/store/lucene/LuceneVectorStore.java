@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -23,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -60,6 +64,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -101,16 +106,47 @@ public final class LuceneVectorStore implements VectorStore {
 
   private static final String SCHEMA = "2";
 
+  private static final System.Logger LOG = System.getLogger(LuceneVectorStore.class.getName());
+  private static final Duration LONGEST_MERGE_CHECK = Duration.ofSeconds(5);
+
+  /**
+   * When the writer merges the index into few segments by itself: once no chunk has been written
+   * for {@code whenIdle}. A search walks each segment's graph in turn, so an index in one segment
+   * answers several times faster than one in many; merging while chunks stream in would compete
+   * with them for the cores.
+   *
+   * @param whenIdle how long without writes before a merge; zero never merges
+   * @param maxSegments the segments a merge leaves
+   */
+  public record Merging(Duration whenIdle, int maxSegments) {
+
+    /** No merges beyond those Lucene makes as segments accumulate. */
+    public static final Merging NEVER = new Merging(Duration.ZERO, 1);
+
+    public Merging {
+      if (whenIdle.isNegative() || maxSegments < 1) {
+        throw new IllegalArgumentException(
+            "merging needs an idle time of zero (never) or more, and at least one segment");
+      }
+    }
+  }
+
   private final Analyzer analyzer = new EnglishAnalyzer();
   private final Directory directory;
   private final IndexWriter writer;
   private final int candidates;
   private final long refreshNanos;
+  private final ScheduledExecutorService merger;
   private volatile SearcherManager searchers;
   private volatile long lastRefresh;
+  private volatile long lastWriteNanos = System.nanoTime();
 
   private LuceneVectorStore(
-      Directory directory, IndexWriter writer, int candidates, Duration refreshInterval)
+      Directory directory,
+      IndexWriter writer,
+      int candidates,
+      Duration refreshInterval,
+      Merging merging)
       throws IOException {
     this.directory = directory;
     this.writer = writer;
@@ -119,6 +155,18 @@ public final class LuceneVectorStore implements VectorStore {
     if (writer != null) {
       this.searchers = new SearcherManager(writer, null);
     }
+    this.merger = merging.whenIdle().isZero() ? null : startMerger(merging);
+  }
+
+  /**
+   * The store that writes the index in the folder, creating it when new; the only writer. It leaves
+   * merging to Lucene's policy and {@link #merge}.
+   *
+   * @param candidates how many graph candidates a search explores at least (HNSW's ef): more is
+   *     slower and closer to exact
+   */
+  public static LuceneVectorStore writable(Path folder, int candidates) {
+    return writable(folder, candidates, Merging.NEVER);
   }
 
   /**
@@ -126,8 +174,9 @@ public final class LuceneVectorStore implements VectorStore {
    *
    * @param candidates how many graph candidates a search explores at least (HNSW's ef): more is
    *     slower and closer to exact
+   * @param merging when it merges the index into few segments by itself
    */
-  public static LuceneVectorStore writable(Path folder, int candidates) {
+  public static LuceneVectorStore writable(Path folder, int candidates, Merging merging) {
     try {
       Files.createDirectories(folder);
       Directory directory = FSDirectory.open(folder);
@@ -138,7 +187,7 @@ public final class LuceneVectorStore implements VectorStore {
       IndexWriter writer = new IndexWriter(directory, config);
       writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA).entrySet());
       writer.commit();
-      return new LuceneVectorStore(directory, writer, candidates, Duration.ZERO);
+      return new LuceneVectorStore(directory, writer, candidates, Duration.ZERO, merging);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the vector index in " + folder, e);
     }
@@ -172,7 +221,8 @@ public final class LuceneVectorStore implements VectorStore {
    */
   public static LuceneVectorStore readOnly(Path folder, int candidates, Duration refreshInterval) {
     try {
-      return new LuceneVectorStore(FSDirectory.open(folder), null, candidates, refreshInterval);
+      return new LuceneVectorStore(
+          FSDirectory.open(folder), null, candidates, refreshInterval, Merging.NEVER);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the vector index in " + folder, e);
     }
@@ -183,6 +233,7 @@ public final class LuceneVectorStore implements VectorStore {
     if (writer == null) {
       throw new UnsupportedOperationException("this store only reads");
     }
+    lastWriteNanos = System.nanoTime();
     try {
       for (VectorWrite write : writes) {
         if (write instanceof VectorWrite.Upsert upsert) {
@@ -221,6 +272,72 @@ public final class LuceneVectorStore implements VectorStore {
     }
   }
 
+  /** The segments of the index as last committed or refreshed. */
+  public int segments() {
+    return withSearcher(searcher -> searcher.getIndexReader().leaves().size());
+  }
+
+  /**
+   * Merges the index into at most {@code maxSegments} segments and commits, unless it has no more
+   * than that already. Writes and searches go on meanwhile; searches see the merged index once it
+   * is committed.
+   *
+   * @return whether it merged
+   */
+  public boolean merge(int maxSegments) {
+    if (writer == null) {
+      throw new UnsupportedOperationException("this store only reads");
+    }
+    int before = segments();
+    if (before <= maxSegments) {
+      return false;
+    }
+    long start = System.nanoTime();
+    try {
+      writer.forceMerge(maxSegments);
+    } catch (IOException e) {
+      throw new VectorStoreException("merging the vector index failed", e);
+    }
+    commit();
+    LOG.log(
+        System.Logger.Level.INFO,
+        "merged the vector index from {0} segments into {1} in {2} ms",
+        before,
+        segments(),
+        (System.nanoTime() - start) / 1_000_000);
+    return true;
+  }
+
+  private ScheduledExecutorService startMerger(Merging merging) {
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "vector-index-merge");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long idle = merging.whenIdle().toNanos();
+    long every = Math.min(idle, LONGEST_MERGE_CHECK.toNanos());
+    scheduler.scheduleWithFixedDelay(
+        () -> {
+          if (System.nanoTime() - lastWriteNanos < idle) {
+            return;
+          }
+          try {
+            merge(merging.maxSegments());
+          } catch (AlreadyClosedException | VectorStoreException e) {
+            // A merge given up because the store closes is made again after the next start.
+            if (!scheduler.isShutdown()) {
+              LOG.log(System.Logger.Level.WARNING, "merging the vector index failed", e);
+            }
+          }
+        },
+        every,
+        every,
+        TimeUnit.NANOSECONDS);
+    return scheduler;
+  }
+
   @Override
   public List<Hit> nearest(float[] query, int k, ChunkFilter filter) {
     Query filterQuery = filter.isEmpty() ? null : filterQuery(filter);
@@ -255,34 +372,44 @@ public final class LuceneVectorStore implements VectorStore {
 
   /**
    * The hits' ids, documents and times, read from doc values: stored fields, compressed, are read
-   * only for the chunks that are shown.
+   * only for the chunks that are shown. Each segment's doc values are opened once and read in
+   * document order, as they must be; the hits keep their ranked order.
    */
   private static List<Hit> hits(IndexSearcher searcher, TopDocs top, DoubleUnaryOperator score)
       throws IOException {
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
-    for (ScoreDoc hit : top.scoreDocs) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
-      int doc = hit.doc - leaf.docBase;
-      hits.add(
-          new Hit(
-              sortedValue(leaf, ID, doc),
-              sortedValue(leaf, DOCUMENT, doc),
-              changedAt(leaf, doc),
-              score.applyAsDouble(hit.score)));
+    ScoreDoc[] ranked = top.scoreDocs;
+    Integer[] byDoc = new Integer[ranked.length];
+    for (int i = 0; i < byDoc.length; i++) {
+      byDoc[i] = i;
     }
-    return hits;
+    Arrays.sort(byDoc, Comparator.comparingInt(i -> ranked[i].doc));
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    Hit[] hits = new Hit[ranked.length];
+    LeafReaderContext leaf = null;
+    SortedDocValues ids = null;
+    SortedDocValues documents = null;
+    NumericDocValues changed = null;
+    for (int i : byDoc) {
+      int doc = ranked[i].doc;
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        ids = DocValues.getSorted(leaf.reader(), ID);
+        documents = DocValues.getSorted(leaf.reader(), DOCUMENT);
+        changed = DocValues.getNumeric(leaf.reader(), CHANGED);
+      }
+      int inLeaf = doc - leaf.docBase;
+      hits[i] =
+          new Hit(
+              sortedValue(ids, inLeaf),
+              sortedValue(documents, inLeaf),
+              changed.advanceExact(inLeaf) ? Instant.ofEpochMilli(changed.longValue()) : null,
+              score.applyAsDouble(ranked[i].score));
+    }
+    return Arrays.asList(hits);
   }
 
-  private static String sortedValue(LeafReaderContext leaf, String field, int doc)
-      throws IOException {
-    SortedDocValues values = DocValues.getSorted(leaf.reader(), field);
+  private static String sortedValue(SortedDocValues values, int doc) throws IOException {
     return values.advanceExact(doc) ? values.lookupOrd(values.ordValue()).utf8ToString() : null;
-  }
-
-  private static Instant changedAt(LeafReaderContext leaf, int doc) throws IOException {
-    NumericDocValues values = DocValues.getNumeric(leaf.reader(), CHANGED);
-    return values.advanceExact(doc) ? Instant.ofEpochMilli(values.longValue()) : null;
   }
 
   @Override
@@ -405,19 +532,32 @@ public final class LuceneVectorStore implements VectorStore {
         });
   }
 
+  /**
+   * Commits what was written and closes; a merge under way is given up rather than waited for (the
+   * index stays as last committed).
+   */
   @Override
   public void close() {
     try {
+      if (merger != null) {
+        merger.shutdown();
+      }
       if (searchers != null) {
         searchers.close();
       }
       if (writer != null) {
-        writer.close();
+        writer.commit();
+        writer.rollback();
+      }
+      if (merger != null) {
+        merger.awaitTermination(10, TimeUnit.SECONDS);
       }
       analyzer.close();
       directory.close();
     } catch (IOException e) {
       throw new UncheckedIOException("closing the vector index failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
