@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +28,18 @@ public final class BenchSuite implements AutoCloseable {
   private final Thread stopOnExit;
 
   public BenchSuite(Path home, List<Component> services, int partitions, PrintStream out) {
+    this(home, services, partitions, Map.of(), out);
+  }
+
+  /**
+   * @param settings configuration given to a service beyond its defaults, by key
+   */
+  public BenchSuite(
+      Path home,
+      List<Component> services,
+      int partitions,
+      Map<Component, Map<String, String>> settings,
+      PrintStream out) {
     this.out = out;
     try {
       this.data = Files.createTempDirectory("bench-");
@@ -42,7 +55,8 @@ public final class BenchSuite implements AutoCloseable {
                 partitions,
                 Duration.ofSeconds(120),
                 out,
-                services));
+                services,
+                settings));
     // Ctrl-C ends the benchmark without closing it: stop what it started anyway.
     stopOnExit = new Thread(() -> suite.stop(out), "bench-suite-stop");
     Runtime.getRuntime().addShutdownHook(stopOnExit);

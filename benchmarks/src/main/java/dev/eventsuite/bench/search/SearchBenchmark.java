@@ -37,12 +37,14 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * search-service over a large embedded index: latency and throughput with concurrent clients (query
- * embedding included), and recall@10 against exact search, in semantic and hybrid mode.
+ * search-service over a large embedded index: latency at a fixed rate from concurrent clients and
+ * the most those clients get (query embedding included), and recall@10 against exact search, in
+ * semantic and hybrid mode.
  */
 @Command(
     name = "search",
@@ -55,6 +57,17 @@ public final class SearchBenchmark implements Callable<Integer> {
   private static final int RRF_K = 60;
   private static final int WRITE_BATCH = 1000;
   private static final String COLLECTION = "bench";
+
+  /** The benchmark measures how much search-service answers, not its limit per API key. */
+  private static final Map<Component, Map<String, String>> UNLIMITED =
+      Map.of(
+          Component.SEARCH,
+          Map.of(
+              "suite.search.rate-limit.requests-per-second", "1000000",
+              "suite.search.rate-limit.burst", "1000000"));
+
+  /** The model search-service embeds queries with unless configured otherwise. */
+  private static final OnnxEmbeddingModel.Variant SERVICE_MODEL = OnnxEmbeddingModel.Variant.INT8;
 
   @Option(
       names = "--chunks",
@@ -70,9 +83,16 @@ public final class SearchBenchmark implements Callable<Integer> {
 
   @Option(
       names = "--queries",
-      defaultValue = "2000",
-      description = "Timed queries per mode, each a different text (default ${DEFAULT-VALUE}).")
+      defaultValue = "1000",
+      description =
+          "Timed queries per mode and load, each a different text (default ${DEFAULT-VALUE}).")
   int queries;
+
+  @Option(
+      names = "--rate",
+      defaultValue = "150",
+      description = "Queries per second the clients send together (default ${DEFAULT-VALUE}).")
+  double rate;
 
   @Option(
       names = "--recall-queries",
@@ -92,10 +112,19 @@ public final class SearchBenchmark implements Callable<Integer> {
       description = "Where the report goes (default ${DEFAULT-VALUE}).")
   Path reportFile;
 
-  /** A mode's measurements: with one client, with many, and recall. */
-  record ModeResult(String mode, HttpLoad.Result alone, HttpLoad.Result load, double recall) {}
+  /**
+   * A mode's measurements: one client, the clients at the rate, the clients as fast as they get
+   * answers, and recall.
+   */
+  record ModeResult(
+      String mode,
+      HttpLoad.Result alone,
+      HttpLoad.Result atRate,
+      HttpLoad.Result closedLoop,
+      double recall) {}
 
-  private static final int ALONE_QUERIES = 250;
+  private static final int ALONE_QUERIES = 200;
+  private static final int WARM_UP_QUERIES = 2000;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -104,11 +133,11 @@ public final class SearchBenchmark implements Callable<Integer> {
     Path data = datasets != null ? datasets : BenchCli.home().resolve("../shared/datasets");
     List<String> sentences = Sentences.load(data);
     List<String> questions = questions(data);
-    if (questions.size() < recallQueries + (queries + ALONE_QUERIES) * 2.2) {
+    if (questions.size() < recallQueries + (2 * queries + ALONE_QUERIES) * 2.2) {
       throw new IllegalArgumentException(
           "only " + questions.size() + " distinct query texts; ask for fewer --queries");
     }
-    OnnxEmbeddingModel model = new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.FP32);
+    OnnxEmbeddingModel model = new OnnxEmbeddingModel(SERVICE_MODEL);
     double embedMillis =
         queryEmbeddingMillis(questions.subList(questions.size() - 300, questions.size()));
     System.out.printf("one query embedded on one thread: %.2f ms%n", embedMillis);
@@ -119,55 +148,63 @@ public final class SearchBenchmark implements Callable<Integer> {
           model.embed(sentences.subList(from, Math.min(sentences.size(), from + 256))));
     }
     try (BenchSuite bench =
-        new BenchSuite(BenchCli.home(), List.of(Component.SEARCH), 1, System.out)) {
+        new BenchSuite(BenchCli.home(), List.of(Component.SEARCH), 1, UNLIMITED, System.out)) {
       RunningSuite suite = bench.suite();
       String url = suite.url(Component.SEARCH);
       String key = suite.apiKey();
-      long writeStart = System.nanoTime();
-      float[][] vectors =
-          writeIndex(suite.dataDir().root().resolve("vectors"), sentences, sentenceVectors, model);
-      double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
-      System.out.printf("wrote %,d chunks in %.0f s%n", chunks, writeSeconds);
+      Path folder = suite.dataDir().root().resolve("vectors");
+      float[][] vectors;
+      Build build;
+      try (LuceneVectorStore store = LuceneVectorStore.writable(folder, 100)) {
+        long writeStart = System.nanoTime();
+        vectors = writeIndex(store, sentences, sentenceVectors, model);
+        double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
+        int segments = store.segments();
+        System.out.printf(
+            "wrote %,d chunks in %.0f s, %d segments%n", chunks, writeSeconds, segments);
+        long mergeStart = System.nanoTime();
+        store.merge(1);
+        build = new Build(writeSeconds, segments, (System.nanoTime() - mergeStart) / 1e9);
+        System.out.printf("merged into one segment in %.0f s%n", build.mergeSeconds());
+      }
       awaitChunks(url, key);
+      settle(url, key, sentences);
 
       List<String> recallSample = questions.subList(0, recallQueries);
       AtomicInteger next = new AtomicInteger(recallQueries);
       List<ModeResult> results = new ArrayList<>();
       for (String mode : List.of("semantic", "hybrid")) {
         double recall = recall(url, key, mode, recallSample, model, vectors);
-        HttpLoad.Result alone =
-            HttpLoad.run(
-                1,
-                ALONE_QUERIES,
-                random -> searchRequest(url, key, questions.get(next.getAndIncrement()), mode),
-                200);
-        HttpLoad.Result load =
-            HttpLoad.run(
-                clients,
-                queries,
-                random -> searchRequest(url, key, questions.get(next.getAndIncrement()), mode),
-                200);
+        Function<Random, HttpRequest> nextQuery =
+            random -> searchRequest(url, key, questions.get(next.getAndIncrement()), mode);
+        HttpLoad.Result alone = HttpLoad.run(1, ALONE_QUERIES, nextQuery, 200);
+        HttpLoad.Result atRate = HttpLoad.atRate(clients, queries, rate, nextQuery, 200);
+        HttpLoad.Result closedLoop = HttpLoad.run(clients, queries, nextQuery, 200);
         System.out.printf(
-            "%s: p50 %.1f ms, p99 %.1f ms, %.0f queries/s, recall@10 %.3f%n",
+            "%s at %.0f/s: p50 %.1f ms, p99 %.1f ms; closed loop %.0f queries/s; recall@10 %.3f%n",
             mode,
-            load.latency().millis(0.5),
-            load.latency().millis(0.99),
-            load.callsPerSecond(),
+            atRate.callsPerSecond(),
+            atRate.latency().millis(0.5),
+            atRate.latency().millis(0.99),
+            closedLoop.callsPerSecond(),
             recall);
-        results.add(new ModeResult(mode, alone, load, recall));
+        results.add(new ModeResult(mode, alone, atRate, closedLoop, recall));
       }
-      report(results, writeSeconds, sentences.size(), embedMillis).write(reportFile);
+      report(results, build, sentences.size(), embedMillis).write(reportFile);
       System.out.println("report written to " + reportFile);
     }
     return 0;
   }
+
+  /** How the index was built: writing, the segments written, and merging them into one. */
+  record Build(double writeSeconds, int segments, double mergeSeconds) {}
 
   /**
    * What embedding one query costs at least: the model on one thread, as search-service runs it, in
    * this process after a warm-up.
    */
   private static double queryEmbeddingMillis(List<String> texts) {
-    OnnxEmbeddingModel model = new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.FP32, 1);
+    OnnxEmbeddingModel model = new OnnxEmbeddingModel(SERVICE_MODEL, 1);
     texts.subList(0, 100).forEach(t -> model.embedQueries(List.of(t + " warm")));
     long start = System.nanoTime();
     texts.forEach(t -> model.embedQueries(List.of(t)));
@@ -195,7 +232,7 @@ public final class SearchBenchmark implements Callable<Integer> {
    * the pair and keeps the index build within minutes.
    */
   private float[][] writeIndex(
-      Path folder,
+      LuceneVectorStore store,
       List<String> sentences,
       List<float[]> sentenceVectors,
       OnnxEmbeddingModel model) {
@@ -203,49 +240,62 @@ public final class SearchBenchmark implements Callable<Integer> {
     float[][] vectors = new float[chunks][];
     String[] categories = {"runbooks", "faq", "reports", "notes", "mail"};
     Instant now = Instant.now();
-    try (LuceneVectorStore store = LuceneVectorStore.writable(folder, 100)) {
-      List<VectorWrite> batch = new ArrayList<>(WRITE_BATCH);
-      for (int i = 0; i < chunks; i++) {
-        int a = random.nextInt(sentences.size());
-        int b = random.nextInt(sentences.size());
-        String text = sentences.get(a) + " " + sentences.get(b);
-        float[] sum = new float[sentenceVectors.get(a).length];
-        for (int d = 0; d < sum.length; d++) {
-          sum[d] = sentenceVectors.get(a)[d] + sentenceVectors.get(b)[d];
-        }
-        vectors[i] = Vectors.normalised(sum);
-        Instant created = now.minus(Duration.ofMinutes(random.nextInt(525_600)));
-        String documentId = "doc-" + (i / 10);
-        batch.add(
-            new VectorWrite.Upsert(
-                new StoredChunk(
-                    documentId + ":v1:0:" + (i % 10),
-                    COLLECTION,
-                    documentId,
-                    "v1",
-                    0,
-                    i % 10,
-                    text,
-                    ContentHash.of(text),
-                    "Document " + (i / 10),
-                    categories[random.nextInt(categories.length)],
-                    COLLECTION + "/" + documentId + ".txt",
-                    "text/plain",
-                    "en",
-                    created,
-                    created,
-                    Map.of(),
-                    model.info().key(),
-                    vectors[i])));
-        if (batch.size() == WRITE_BATCH) {
-          store.apply(batch);
-          batch.clear();
-        }
+    List<VectorWrite> batch = new ArrayList<>(WRITE_BATCH);
+    for (int i = 0; i < chunks; i++) {
+      int a = random.nextInt(sentences.size());
+      int b = random.nextInt(sentences.size());
+      String text = sentences.get(a) + " " + sentences.get(b);
+      float[] sum = new float[sentenceVectors.get(a).length];
+      for (int d = 0; d < sum.length; d++) {
+        sum[d] = sentenceVectors.get(a)[d] + sentenceVectors.get(b)[d];
       }
-      store.apply(batch);
-      store.commit();
+      vectors[i] = Vectors.normalised(sum);
+      Instant created = now.minus(Duration.ofMinutes(random.nextInt(525_600)));
+      String documentId = "doc-" + (i / 10);
+      batch.add(
+          new VectorWrite.Upsert(
+              new StoredChunk(
+                  documentId + ":v1:0:" + (i % 10),
+                  COLLECTION,
+                  documentId,
+                  "v1",
+                  0,
+                  i % 10,
+                  text,
+                  ContentHash.of(text),
+                  "Document " + (i / 10),
+                  categories[random.nextInt(categories.length)],
+                  COLLECTION + "/" + documentId + ".txt",
+                  "text/plain",
+                  "en",
+                  created,
+                  created,
+                  Map.of(),
+                  model.info().key(),
+                  vectors[i])));
+      if (batch.size() == WRITE_BATCH) {
+        store.apply(batch);
+        batch.clear();
+      }
     }
+    store.apply(batch);
+    store.commit();
     return vectors;
+  }
+
+  /**
+   * Lets this JVM's heap settle after the build and warms search-service up on the merged index in
+   * both modes, with texts from the index rather than the measured ones.
+   */
+  private void settle(String url, String key, List<String> sentences) throws Exception {
+    System.gc();
+    for (String mode : List.of("semantic", "hybrid")) {
+      HttpLoad.run(
+          clients,
+          WARM_UP_QUERIES,
+          random -> searchRequest(url, key, sentences.get(random.nextInt(sentences.size())), mode),
+          200);
+    }
   }
 
   private void awaitChunks(String url, String key) throws Exception {
@@ -383,32 +433,44 @@ public final class SearchBenchmark implements Callable<Integer> {
         .toList();
   }
 
-  private Report report(
-      List<ModeResult> results, double writeSeconds, int sentences, double embedMillis) {
+  private Report report(List<ModeResult> results, Build build, int sentences, double embedMillis) {
     String command =
         String.format(
             Locale.ROOT,
-            "bin/bench search --chunks %d --clients %d --queries %d --recall-queries %d",
+            "bin/bench search --chunks %d --clients %d --queries %d --rate %.0f --recall-queries %d",
             chunks,
             clients,
             queries,
+            rate,
             recallQueries);
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("mode", "clients", "queries/s", "p50", "p99", "max", "recall@10", "targets"));
+    rows.add(
+        List.of(
+            "mode",
+            "load",
+            "queries/s",
+            "p50",
+            "p99",
+            "max",
+            "recall@10",
+            "targets (at the rate)"));
     for (ModeResult result : results) {
-      rows.add(row(result.mode(), 1, result.alone(), "", ""));
       rows.add(
           row(
               result.mode(),
-              clients,
-              result.load(),
+              "**" + clients + " clients, " + Percentiles.format(rate, 0) + "/s**",
+              result.atRate(),
               Percentiles.format(result.recall(), 3),
               "≥ 150/s, p50 ≤ 15 ms, p99 ≤ 50 ms, recall ≥ 0.95"));
+      rows.add(row(result.mode(), clients + " clients, closed loop", result.closedLoop(), "", ""));
+      rows.add(row(result.mode(), "1 client, closed loop", result.alone(), "", ""));
     }
     return new Report("search-service benchmark", command)
         .paragraph(
             "search-service runs as the local suite runs it, in its own JVM (-Xmx"
                 + Component.SEARCH.maxHeap()
+                + ") with its default model ("
+                + SERVICE_MODEL.id()
                 + "), reading the embedded Lucene index; the load generator is a second JVM on the"
                 + " same two cores.")
         .heading("The index")
@@ -417,14 +479,18 @@ public final class SearchBenchmark implements Callable<Integer> {
                 Locale.ROOT,
                 "%,d chunks, each two sentences drawn at random from the %,d distinct sentences of the "
                     + "STS Benchmark's training split, written by the store embed-service uses, in "
-                    + "batches of %,d, in %.0f s. A chunk's vector is the normalised sum of its two "
-                    + "sentences' all-MiniLM-L6-v2 embeddings, which lies close to the embedding of the "
-                    + "pair and keeps the build within minutes instead of the hours 100,000 model runs "
-                    + "take on two cores.",
+                    + "batches of %,d, in %.0f s (%d segments), then merged into one segment in %.0f "
+                    + "s, as embed-service merges the index once no chunk has come for "
+                    + "`suite.vectors.lucene.merge-when-idle`. A chunk's vector is the normalised sum "
+                    + "of its two sentences' embeddings, which lies close to the embedding of the pair "
+                    + "and keeps the build within minutes instead of the hours 100,000 model runs take "
+                    + "on two cores.",
                 chunks,
                 sentences,
                 WRITE_BATCH,
-                writeSeconds))
+                build.writeSeconds(),
+                build.segments(),
+                build.mergeSeconds()))
         .heading("Queries")
         .paragraph(
             String.format(
@@ -432,17 +498,24 @@ public final class SearchBenchmark implements Callable<Integer> {
                 "Each timed query is a different sentence of the STS Benchmark's test and dev splits "
                     + "(none is in the index), so neither the query-embedding cache nor the result "
                     + "cache answers it: every query is embedded by the model in search-service. "
-                    + "Clients send `GET /api/v1/search?k=%d&mode=...&q=...` over HTTP, each its next "
-                    + "query when the last answer arrives: first one client (%d queries), then %d "
-                    + "clients (%,d queries per mode), each after a tenth as many warm-up queries. "
-                    + "Recall@10 is measured on %d other queries against exact search: the query "
-                    + "embedded by the same model in the load generator and compared with every "
-                    + "vector; for hybrid, that exact list fused with the service's BM25 list (which "
-                    + "is exact) as the service fuses (reciprocal rank, k = %d, %d from each list).",
+                    + "Clients send `GET /api/v1/search?k=%d&mode=...&q=...` over HTTP/1.1, each on "
+                    + "its own connection, in three loads per mode, each after a tenth as many "
+                    + "warm-up queries: %d clients sending %.0f queries a second together on a fixed "
+                    + "schedule (%,d queries; a query's latency counts from its slot in the schedule, "
+                    + "so time spent queued behind a slow answer is measured, not hidden); the same "
+                    + "clients each sending its next query as soon as its last answer arrives (%,d "
+                    + "queries: the most they get, and the latency at full load, which is about the "
+                    + "clients over the throughput); one client alone (%d queries). Recall@10 is "
+                    + "measured on %d other queries against exact search: the query embedded by the "
+                    + "same model in the load generator and compared with every vector; for hybrid, "
+                    + "that exact list fused with the service's BM25 list (which is exact) as the "
+                    + "service fuses (reciprocal rank, k = %d, %d from each list).",
                 K,
-                ALONE_QUERIES,
                 clients,
+                rate,
                 queries,
+                queries,
+                ALONE_QUERIES,
                 recallQueries,
                 RRF_K,
                 FUSION_DEPTH))
@@ -451,24 +524,20 @@ public final class SearchBenchmark implements Callable<Integer> {
             String.format(
                 Locale.ROOT,
                 "Embedding one query takes %.1f ms of one core here (the model on one thread, "
-                    + "measured in the load generator in the same run), so two cores embed at most "
-                    + "about %.0f queries per second before any search, HTTP or JSON work, and the "
-                    + "load generator shares the cores. With %d clients each waiting for its answer, "
-                    + "a query's latency is about the clients over the throughput: the latency "
-                    + "targets would need the query embedded several times faster (a GPU, or a "
-                    + "smaller model) or more cores.",
-                embedMillis,
-                2000 / embedMillis,
-                clients));
+                    + "measured in the load generator in the same run). The 32-bit build of the model "
+                    + "takes about three times as long (see the [embed-service benchmark](embed.md)), "
+                    + "and an index left in many segments makes each search walk each segment's "
+                    + "graph.",
+                embedMillis));
   }
 
   private static List<String> row(
-      String mode, int clients, HttpLoad.Result load, String recall, String targets) {
-    Percentiles latency = load.latency();
+      String mode, String load, HttpLoad.Result result, String recall, String targets) {
+    Percentiles latency = result.latency();
     return List.of(
         mode,
-        String.valueOf(clients),
-        Percentiles.format(load.callsPerSecond(), 0),
+        load,
+        Percentiles.format(result.callsPerSecond(), 0),
         Percentiles.format(latency.millis(0.5), 1) + " ms",
         Percentiles.format(latency.millis(0.99), 1) + " ms",
         Percentiles.format(latency.maxMillis(), 1) + " ms",

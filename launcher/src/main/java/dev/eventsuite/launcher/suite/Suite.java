@@ -42,6 +42,7 @@ public final class Suite {
    * @param readyTimeout how long to wait for each component to become ready
    * @param out where progress is reported
    * @param services the services to start besides the broker; all five for the suite
+   * @param settings configuration given to a service beyond the suite's own, by key
    */
   public record Options(
       Path home,
@@ -50,7 +51,20 @@ public final class Suite {
       int partitions,
       Duration readyTimeout,
       PrintStream out,
-      List<Component> services) {
+      List<Component> services,
+      Map<Component, Map<String, String>> settings) {
+
+    /** Options starting the given services as configured by default. */
+    public Options(
+        Path home,
+        DataDir dataDir,
+        Map<Component, Integer> ports,
+        int partitions,
+        Duration readyTimeout,
+        PrintStream out,
+        List<Component> services) {
+      this(home, dataDir, ports, partitions, readyTimeout, out, services, Map.of());
+    }
 
     /** Options starting all five services. */
     public Options(
@@ -254,6 +268,10 @@ public final class Suite {
     arguments.add("-Dkafka.bootstrap.servers=" + bootstrapServers);
     arguments.add("-Dsuite.data-dir=" + data.root());
     arguments.addAll(neighbours(options, service));
+    options
+        .settings()
+        .getOrDefault(service, Map.of())
+        .forEach((key, value) -> arguments.add("-D" + key + "=" + value));
     arguments.add("-jar");
     arguments.add(jar.toString());
     RunRecord record =
