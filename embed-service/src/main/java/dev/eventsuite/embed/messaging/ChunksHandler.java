@@ -16,6 +16,7 @@ import dev.eventsuite.vectors.store.VectorWrite;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -25,13 +26,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Embeds each poll of {@code document-chunks} together (the cache answering for texts already
  * embedded) and writes the poll to the vector store in record order: the first chunk of a document
  * version removes the document's other versions in the same write, a removal removes every chunk.
+ *
+ * <p>Writes and commits run in order on a thread of their own, one poll's write at a time, so that
+ * the store indexes one poll while the model embeds the next. A checkpoint completes once every
+ * poll before it is written and committed; a failed write fails the next poll and the checkpoint,
+ * and the stream rewinds to the last commit.
  */
 @Singleton
 public class ChunksHandler implements BatchHandler {
@@ -42,6 +52,14 @@ public class ChunksHandler implements BatchHandler {
   private final Counter stored;
   private final Counter removed;
   private final Timer embedding;
+  private final ExecutorService writer =
+      Executors.newSingleThreadExecutor(
+          task -> {
+            Thread thread = new Thread(task, "vector-writes");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private CompletableFuture<Void> lastWrite = CompletableFuture.completedFuture(null);
 
   @Inject
   public ChunksHandler(
@@ -89,8 +107,27 @@ public class ChunksHandler implements BatchHandler {
         removed.increment();
       }
     }
-    store.apply(writes);
-    stored.increment(chunks);
+    int storedChunks = chunks;
+    awaitLastWrite();
+    lastWrite =
+        CompletableFuture.runAsync(
+            () -> {
+              store.apply(writes);
+              stored.increment(storedChunks);
+            },
+            writer);
+  }
+
+  /** Waits until the last poll is written: one write waits at most. Its failure is rethrown. */
+  private void awaitLastWrite() {
+    try {
+      lastWrite.join();
+    } catch (CompletionException e) {
+      lastWrite = CompletableFuture.completedFuture(null);
+      throw e.getCause() instanceof RuntimeException cause
+          ? cause
+          : new IllegalStateException("writing to the vector store failed", e.getCause());
+    }
   }
 
   /**
@@ -134,10 +171,22 @@ public class ChunksHandler implements BatchHandler {
     }
   }
 
-  /** Makes what was written durable and visible to searches, before offsets are committed. */
+  /**
+   * Makes what was written durable and visible to searches, before offsets are committed: the
+   * commit follows the last write on the writing thread, while the next polls are embedded.
+   */
   @Override
   public CompletionStage<Void> checkpoint() {
-    store.commit();
-    return CompletableFuture.completedFuture(null);
+    CompletableFuture<Void> committed = lastWrite.thenRunAsync(store::commit, writer);
+    // The checkpoint reports a failed write or commit, and the stream rewinds: the polls after
+    // it start afresh.
+    lastWrite = committed.exceptionally(failure -> null);
+    return committed;
+  }
+
+  @PreDestroy
+  void close() throws InterruptedException {
+    writer.shutdown();
+    writer.awaitTermination(30, TimeUnit.SECONDS);
   }
 }
