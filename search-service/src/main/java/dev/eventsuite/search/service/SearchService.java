@@ -78,7 +78,16 @@ public class SearchService {
   public Page search(SearchQuery query) {
     long version = store.version();
     checkModel(query, version);
-    return answers.get(new CacheKey(query, version), key -> run(query));
+    // Searched outside the cache's map, as the query embedding is: a search inside its compute
+    // would hold a lock of the map and stall other queries whenever the map resizes.
+    CacheKey key = new CacheKey(query, version);
+    Page cached = answers.getIfPresent(key);
+    if (cached != null) {
+      return cached;
+    }
+    Page page = run(query);
+    answers.put(key, page);
+    return page;
   }
 
   private Page run(SearchQuery query) {

@@ -57,7 +57,15 @@ public final class EmbeddingCache {
    */
   public float[] embedQuery(EmbeddingModel model, String query) {
     Key key = new Key(model.info().key() + QUERY, ContentHash.of(query));
-    return cache.get(key, k -> model.embedQueries(List.of(query)).get(0));
+    // Embedded outside the cache's map: a model run inside its compute would hold a lock of the
+    // map, and its resizing would wait for the run, stalling every other lookup meanwhile.
+    float[] cached = cache.getIfPresent(key);
+    if (cached != null) {
+      return cached;
+    }
+    float[] vector = model.embedQueries(List.of(query)).get(0);
+    cache.put(key, vector);
+    return vector;
   }
 
   /** A cache sized as configured, its metrics published as {@code cache_*{cache="name"}}. */
