@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
-import java.util.function.IntToLongFunction;
 
 /**
  * HTTP load from concurrent clients, closed-loop or at a fixed rate. Every client first makes a
@@ -90,14 +89,7 @@ public final class HttpLoad {
         Random random = new Random(client);
         results.add(
             pool.submit(
-                () ->
-                    loop(
-                        http,
-                        perClient,
-                        due -> schedule.due(id, due),
-                        request,
-                        random,
-                        expectedStatus)));
+                () -> loop(http, perClient, id, schedule, request, random, expectedStatus)));
       }
       List<long[]> all = new ArrayList<>();
       for (Future<long[]> result : results) {
@@ -116,7 +108,8 @@ public final class HttpLoad {
   private static long[] loop(
       HttpClient http,
       int calls,
-      IntToLongFunction dueAt,
+      int client,
+      Schedule schedule,
       Function<Random, HttpRequest> request,
       Random random,
       int expectedStatus)
@@ -125,7 +118,7 @@ public final class HttpLoad {
     int warmUp = calls / 10;
     for (int i = -warmUp; i < calls; i++) {
       HttpRequest next = request.apply(random);
-      long due = dueAt.applyAsLong(i + warmUp);
+      long due = schedule.due(client, i + warmUp);
       for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
         LockSupport.parkNanos(wait);
       }

@@ -5,6 +5,7 @@ import dev.eventsuite.bench.BenchSuite;
 import dev.eventsuite.bench.Kafka;
 import dev.eventsuite.bench.Metrics;
 import dev.eventsuite.bench.Percentiles;
+import dev.eventsuite.bench.QueryTiming;
 import dev.eventsuite.bench.Report;
 import dev.eventsuite.bench.Sentences;
 import dev.eventsuite.events.ContentHash;
@@ -45,6 +46,7 @@ public final class EmbedBenchmark implements Callable<Integer> {
   private static final int BATCH = 64;
   private static final int WARM_UP = 256;
   private static final int QUERIES = 500;
+  private static final int WARM_UP_QUERIES = 100;
 
   /** The build embed-service runs unless configured otherwise. */
   private static final OnnxEmbeddingModel.Variant SERVICE_MODEL = OnnxEmbeddingModel.Variant.INT8;
@@ -106,7 +108,9 @@ public final class EmbedBenchmark implements Callable<Integer> {
         OnnxEmbeddingModel model = new OnnxEmbeddingModel(variant);
         raw(model, texts.subList(0, WARM_UP));
         Rate raw = raw(model, measured);
-        double queryMillis = queryMillis(variant, queries);
+        double queryMillis =
+            QueryTiming.millisPerQuery(
+                variant, queries.subList(0, QUERIES + WARM_UP_QUERIES), WARM_UP_QUERIES);
         double spearman = StsBenchmark.evaluate(sts, model::embed, BATCH);
         System.out.printf(
             "raw ONNX %s: %,.1f chunks/s, %.2f ms a query; STS-B Spearman %.4f%n",
@@ -149,19 +153,6 @@ public final class EmbedBenchmark implements Callable<Integer> {
       model.embed(texts.subList(from, Math.min(texts.size(), from + BATCH)));
     }
     return new Rate(texts.size(), (System.nanoTime() - start) / 1e9);
-  }
-
-  /**
-   * One short text at a time on one thread, as search-service embeds queries: the milliseconds per
-   * text after a warm-up.
-   */
-  private static double queryMillis(OnnxEmbeddingModel.Variant variant, List<String> queries) {
-    OnnxEmbeddingModel model = new OnnxEmbeddingModel(variant, 1);
-    queries.subList(0, QUERIES / 5).forEach(q -> model.embedQueries(List.of(q + " warm")));
-    List<String> timed = queries.subList(0, QUERIES);
-    long start = System.nanoTime();
-    timed.forEach(q -> model.embedQueries(List.of(q)));
-    return (System.nanoTime() - start) / 1e6 / timed.size();
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.eventsuite.bench.BenchCli;
 import dev.eventsuite.bench.BenchSuite;
 import dev.eventsuite.bench.HttpLoad;
 import dev.eventsuite.bench.Percentiles;
+import dev.eventsuite.bench.QueryTiming;
 import dev.eventsuite.bench.Report;
 import dev.eventsuite.bench.Sentences;
 import dev.eventsuite.events.ContentHash;
@@ -139,7 +140,8 @@ public final class SearchBenchmark implements Callable<Integer> {
     }
     OnnxEmbeddingModel model = new OnnxEmbeddingModel(SERVICE_MODEL);
     double embedMillis =
-        queryEmbeddingMillis(questions.subList(questions.size() - 300, questions.size()));
+        QueryTiming.millisPerQuery(
+            SERVICE_MODEL, questions.subList(questions.size() - 400, questions.size()), 100);
     System.out.printf("one query embedded on one thread: %.2f ms%n", embedMillis);
     System.out.printf("embedding %,d sentences for the index%n", sentences.size());
     List<float[]> sentenceVectors = new ArrayList<>();
@@ -198,18 +200,6 @@ public final class SearchBenchmark implements Callable<Integer> {
 
   /** How the index was built: writing, the segments written, and merging them into one. */
   record Build(double writeSeconds, int segments, double mergeSeconds) {}
-
-  /**
-   * What embedding one query costs at least: the model on one thread, as search-service runs it, in
-   * this process after a warm-up.
-   */
-  private static double queryEmbeddingMillis(List<String> texts) {
-    OnnxEmbeddingModel model = new OnnxEmbeddingModel(SERVICE_MODEL, 1);
-    texts.subList(0, 100).forEach(t -> model.embedQueries(List.of(t + " warm")));
-    long start = System.nanoTime();
-    texts.forEach(t -> model.embedQueries(List.of(t)));
-    return (System.nanoTime() - start) / 1e6 / texts.size();
-  }
 
   /** Distinct sentences of the STS Benchmark's test and dev splits: none is in the index. */
   private static List<String> questions(Path data) {
@@ -317,11 +307,16 @@ public final class SearchBenchmark implements Callable<Integer> {
   }
 
   private static HttpRequest searchRequest(String url, String key, String query, String mode) {
+    return searchRequest(url, key, query, mode, K);
+  }
+
+  private static HttpRequest searchRequest(
+      String url, String key, String query, String mode, int k) {
     return HttpRequest.newBuilder(
             URI.create(
                 url
                     + "/api/v1/search?k="
-                    + K
+                    + k
                     + "&mode="
                     + mode
                     + "&q="
@@ -333,19 +328,7 @@ public final class SearchBenchmark implements Callable<Integer> {
   private List<String> search(String url, String key, String query, String mode, int k)
       throws Exception {
     HttpResponse<byte[]> response =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        url
-                            + "/api/v1/search?k="
-                            + k
-                            + "&mode="
-                            + mode
-                            + "&q="
-                            + URLEncoder.encode(query, StandardCharsets.UTF_8)))
-                .header("X-API-Key", key)
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+        http.send(searchRequest(url, key, query, mode, k), HttpResponse.BodyHandlers.ofByteArray());
     List<String> ids = new ArrayList<>();
     for (JsonNode result : EventJson.tree(response.body()).path("results")) {
       ids.add(result.path("chunkId").asText());

@@ -54,18 +54,6 @@ public final class Suite {
       List<Component> services,
       Map<Component, Map<String, String>> settings) {
 
-    /** Options starting the given services as configured by default. */
-    public Options(
-        Path home,
-        DataDir dataDir,
-        Map<Component, Integer> ports,
-        int partitions,
-        Duration readyTimeout,
-        PrintStream out,
-        List<Component> services) {
-      this(home, dataDir, ports, partitions, readyTimeout, out, services, Map.of());
-    }
-
     /** Options starting all five services. */
     public Options(
         Path home,
@@ -74,7 +62,7 @@ public final class Suite {
         int partitions,
         Duration readyTimeout,
         PrintStream out) {
-      this(home, dataDir, ports, partitions, readyTimeout, out, Component.services());
+      this(home, dataDir, ports, partitions, readyTimeout, out, Component.services(), Map.of());
     }
 
     int port(Component component) {
