@@ -3,8 +3,10 @@ package dev.eventsuite.events;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -36,6 +38,15 @@ public record CloudEvent(String id, String type, String source, Instant time, St
   private static final Header SPEC_VERSION_HEADER = header(HEADER_SPEC_VERSION, SPEC_VERSION);
   private static final Header JSON_CONTENT_TYPE_HEADER = header(HEADER_CONTENT_TYPE, JSON);
 
+  /**
+   * Headers of the types and sources, made once each: every event of a kind shares them, and a
+   * record's headers are only read. Bounded, as a safeguard.
+   */
+  private static final Map<String, Header> TYPE_HEADERS = new ConcurrentHashMap<>();
+
+  private static final Map<String, Header> SOURCE_HEADERS = new ConcurrentHashMap<>();
+  private static final int MAX_SHARED_HEADERS = 256;
+
   public CloudEvent {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");
@@ -48,9 +59,9 @@ public record CloudEvent(String id, String type, String source, Instant time, St
     Header[] headers = new Header[subject == null ? 6 : 7];
     headers[0] = SPEC_VERSION_HEADER;
     headers[1] = header(HEADER_ID, id);
-    headers[2] = header(HEADER_TYPE, type);
-    headers[3] = header(HEADER_SOURCE, source);
-    headers[4] = header(HEADER_TIME, Timestamps.format(time));
+    headers[2] = shared(TYPE_HEADERS, HEADER_TYPE, type);
+    headers[3] = shared(SOURCE_HEADERS, HEADER_SOURCE, source);
+    headers[4] = new RecordHeader(HEADER_TIME, Timestamps.formatAscii(time));
     headers[5] = JSON_CONTENT_TYPE_HEADER;
     if (subject != null) {
       headers[6] = header(HEADER_SUBJECT, subject);
@@ -84,6 +95,17 @@ public record CloudEvent(String id, String type, String source, Instant time, St
     return header == null || header.value() == null
         ? null
         : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static Header shared(Map<String, Header> headers, String name, String value) {
+    Header header = headers.get(value);
+    if (header == null) {
+      header = header(name, value);
+      if (headers.size() < MAX_SHARED_HEADERS) {
+        headers.put(value, header);
+      }
+    }
+    return header;
   }
 
   private static Header header(String name, String value) {

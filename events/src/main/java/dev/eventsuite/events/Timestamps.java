@@ -1,6 +1,7 @@
 package dev.eventsuite.events;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,38 +68,45 @@ public final class Timestamps {
    * second share its formatted date and time, so only the fraction is written for each.
    */
   public static String format(Instant instant) {
+    return new String(formatAscii(instant), StandardCharsets.ISO_8859_1);
+  }
+
+  /** {@link #format(Instant)} as ASCII bytes, for the places that write bytes. */
+  public static byte[] formatAscii(Instant instant) {
     long seconds = instant.getEpochSecond();
     FormattedSecond second = lastFormatted;
     if (second.epochSecond != seconds) {
       String whole = instant.minusNanos(instant.getNano()).toString();
       if (whole.length() != 20) {
-        return instant.toString(); // a year outside 0000-9999
+        return instant.toString().getBytes(StandardCharsets.ISO_8859_1); // a year beyond 0-9999
       }
-      second = new FormattedSecond(seconds, whole.substring(0, 19));
+      second =
+          new FormattedSecond(
+              seconds, whole.substring(0, 19).getBytes(StandardCharsets.ISO_8859_1));
       lastFormatted = second;
     }
     int nanos = instant.getNano();
-    if (nanos == 0) {
-      return second.text + 'Z';
-    }
-    int digits = nanos % 1_000_000 == 0 ? 3 : nanos % 1000 == 0 ? 6 : 9;
-    char[] text = new char[19 + 1 + digits + 1];
-    second.text.getChars(0, 19, text, 0);
-    text[19] = '.';
-    int value = nanos / (digits == 3 ? 1_000_000 : digits == 6 ? 1000 : 1);
-    for (int i = 19 + digits; i > 19; i--) {
-      text[i] = (char) ('0' + value % 10);
-      value /= 10;
+    int digits = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1000 == 0 ? 6 : 9;
+    byte[] text = new byte[19 + (digits == 0 ? 0 : 1 + digits) + 1];
+    System.arraycopy(second.text, 0, text, 0, 19);
+    if (digits > 0) {
+      text[19] = '.';
+      int value = nanos / (digits == 3 ? 1_000_000 : digits == 6 ? 1000 : 1);
+      for (int i = 19 + digits; i > 19; i--) {
+        text[i] = (byte) ('0' + value % 10);
+        value /= 10;
+      }
     }
     text[text.length - 1] = 'Z';
-    return new String(text);
+    return text;
   }
 
-  /** A second and its text up to the seconds, e.g. {@code 2025-01-01T10:00:00}. */
-  private record FormattedSecond(long epochSecond, String text) {}
+  /** A second and its text up to the seconds, e.g. {@code 2025-01-01T10:00:00}, in ASCII. */
+  private record FormattedSecond(long epochSecond, byte[] text) {}
 
   /** The second formatted last: an immutable pair, so threads may race for it harmlessly. */
-  private static volatile FormattedSecond lastFormatted = new FormattedSecond(Long.MIN_VALUE, "");
+  private static volatile FormattedSecond lastFormatted =
+      new FormattedSecond(Long.MIN_VALUE, new byte[0]);
 
   /**
    * The forms nearly every producer sends, read without the general-purpose parser: {@code

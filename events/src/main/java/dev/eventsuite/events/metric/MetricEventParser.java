@@ -1,17 +1,22 @@
 package dev.eventsuite.events.metric;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.eventsuite.events.EventJson;
 import dev.eventsuite.events.InvalidEventException;
 import dev.eventsuite.events.Timestamps;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads metric events in the shapes producers already send:
@@ -33,10 +38,9 @@ public final class MetricEventParser {
   /** The longest entity id accepted; longer ids are almost always a field mix-up. */
   public static final int MAX_ENTITY_ID_LENGTH = 256;
 
-  private static final List<String> ENTITY_FIELDS = List.of("entityid", "userid", "id");
-  private static final List<String> TIME_FIELDS = List.of("timestamp", "time", "eventtime");
-  private static final Set<String> KNOWN_FIELDS =
-      Set.of(
+  /** The fields the parser uses, by their normalised names; the rest become attributes. */
+  private static final List<String> KNOWN_FIELDS =
+      List.of(
           "entityid",
           "userid",
           "id",
@@ -49,10 +53,28 @@ public final class MetricEventParser {
           "eventid",
           "attributes");
 
+  private static final int ENTITY_ID = 0;
+  private static final int TIME = 3;
+  private static final int METRIC = 6;
+  private static final int VALUE = 7;
+  private static final int EVENT_TYPE = 8;
+  private static final int EVENT_ID = 9;
+  private static final int ATTRIBUTES = 10;
+  private static final int UNKNOWN = -1;
+
+  /**
+   * Field names as producers spell them, with what they are: most files and streams repeat a few
+   * names on every event, and normalising a name each time costs more than the rest of its field.
+   * Bounded, so a producer inventing names does not grow it.
+   */
+  private static final Map<String, Integer> SLOTS = new ConcurrentHashMap<>();
+
+  private static final int MAX_REMEMBERED_NAMES = 4096;
+
   private MetricEventParser() {}
 
   /**
-   * Parses one event.
+   * Parses one event from its JSON text, streaming: no tree of the event is built.
    *
    * @param json the record value
    * @param fallbackTime the time to use when the event has none (the record's timestamp); null to
@@ -60,65 +82,161 @@ public final class MetricEventParser {
    * @throws InvalidEventException with a reason a producer can act on
    */
   public static MetricRecorded parse(byte[] json, Instant fallbackTime) {
-    return parse(EventJson.tree(json), fallbackTime);
+    if (json == null || json.length == 0) {
+      throw new InvalidEventException("the event is empty: expected a JSON document");
+    }
+    try (JsonParser parser = EventJson.mapper().createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw notAnObject();
+      }
+      Fields fields = new Fields();
+      for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+        fields.add(name, value(parser));
+      }
+      if (parser.nextToken() != null) {
+        throw new InvalidEventException("the event is not valid JSON: more follows the object");
+      }
+      return fields.toEvent(fallbackTime);
+    } catch (JsonProcessingException e) {
+      throw new InvalidEventException("the event is not valid JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading an array in memory failed", e);
+    }
   }
 
   /** Parses one event already read as JSON; see {@link #parse(byte[], Instant)}. */
   public static MetricRecorded parse(JsonNode event, Instant fallbackTime) {
     if (event == null || !event.isObject()) {
-      throw new InvalidEventException(
-          "a metric event must be a JSON object such as"
-              + " {\"entityId\":\"u1\",\"metric\":\"cpu\",\"value\":0.5,\"timestamp\":\"2025-01-01T10:00:00Z\"}");
+      throw notAnObject();
     }
-    Map<String, JsonNode> fields = normalisedFields(event);
-    String entityId = entityId(fields);
-    Instant timestamp = timestamp(fields, fallbackTime);
-    JsonNode metric = fields.get("metric");
-    JsonNode value = fields.get("value");
-    String metricName = null;
-    Double measured = null;
-    if (metric != null && !metric.isNull() && isNumber(metric)) {
-      if (value != null && !value.isNull()) {
-        throw new InvalidEventException(
-            "both 'metric' and 'value' hold numbers: send the number in 'value' and the metric's"
-                + " name in 'metric'");
-      }
-      measured = number("metric", metric);
-    } else {
-      metricName = textOrNull("metric", metric);
-      measured = value == null || value.isNull() ? null : number("value", value);
+    Fields fields = new Fields();
+    for (Map.Entry<String, JsonNode> field : event.properties()) {
+      fields.add(field.getKey(), field.getValue());
     }
-    return new MetricRecorded(
-        textOrNull("eventId", fields.get("eventid")),
-        entityId,
-        metricName,
-        measured,
-        textOrNull("eventType", fields.get("eventtype")),
-        timestamp,
-        attributes(event, fields.get("attributes")));
+    return fields.toEvent(fallbackTime);
   }
 
-  private static Map<String, JsonNode> normalisedFields(JsonNode event) {
-    Map<String, JsonNode> fields = new HashMap<>();
-    for (Map.Entry<String, JsonNode> field : event.properties()) {
-      fields.putIfAbsent(normalise(field.getKey()), field.getValue());
+  private static InvalidEventException notAnObject() {
+    return new InvalidEventException(
+        "a metric event must be a JSON object such as"
+            + " {\"entityId\":\"u1\",\"metric\":\"cpu\",\"value\":0.5,\"timestamp\":\"2025-01-01T10:00:00Z\"}");
+  }
+
+  /**
+   * The value at the parser as a node: scalars directly, as a tree would hold them; objects and
+   * arrays, rare in events, through the mapper.
+   */
+  private static JsonNode value(JsonParser parser) throws IOException {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    return switch (parser.nextToken()) {
+      case VALUE_STRING -> nodes.textNode(parser.getText());
+      case VALUE_NUMBER_INT ->
+          switch (parser.getNumberType()) {
+            case INT -> nodes.numberNode(parser.getIntValue());
+            case LONG -> nodes.numberNode(parser.getLongValue());
+            default -> nodes.numberNode(parser.getBigIntegerValue());
+          };
+      case VALUE_NUMBER_FLOAT -> nodes.numberNode(parser.getDoubleValue());
+      case VALUE_TRUE, VALUE_FALSE -> nodes.booleanNode(parser.getBooleanValue());
+      case VALUE_NULL -> nodes.nullNode();
+      default -> EventJson.mapper().readTree(parser);
+    };
+  }
+
+  /**
+   * The fields of one event as they are read. The first field of each normalised name counts, as
+   * when a producer sends both {@code userId} and {@code user_id}.
+   */
+  private static final class Fields {
+
+    private final JsonNode[] known = new JsonNode[KNOWN_FIELDS.size()];
+    private Map<String, String> attributes;
+
+    void add(String name, JsonNode value) {
+      int slot = slot(name);
+      if (slot != UNKNOWN) {
+        if (known[slot] == null) {
+          known[slot] = value;
+        }
+      } else if (!value.isNull()) {
+        attribute(name, value);
+      }
     }
-    return fields;
+
+    private void attribute(String name, JsonNode value) {
+      if (attributes == null) {
+        attributes = new LinkedHashMap<>();
+      }
+      attributes.put(name, asText(value));
+    }
+
+    MetricRecorded toEvent(Instant fallbackTime) {
+      String entityId = entityId(known);
+      Instant timestamp = timestamp(known, fallbackTime);
+      JsonNode metric = known[METRIC];
+      JsonNode value = known[VALUE];
+      String metricName = null;
+      Double measured = null;
+      if (metric != null && !metric.isNull() && isNumber(metric)) {
+        if (value != null && !value.isNull()) {
+          throw new InvalidEventException(
+              "both 'metric' and 'value' hold numbers: send the number in 'value' and the"
+                  + " metric's name in 'metric'");
+        }
+        measured = number("metric", metric);
+      } else {
+        metricName = textOrNull("metric", metric);
+        measured = value == null || value.isNull() ? null : number("value", value);
+      }
+      String eventId = textOrNull("eventId", known[EVENT_ID]);
+      String eventType = textOrNull("eventType", known[EVENT_TYPE]);
+      addExplicitAttributes(known[ATTRIBUTES]);
+      return new MetricRecorded(
+          eventId,
+          entityId,
+          metricName,
+          measured,
+          eventType,
+          timestamp,
+          attributes == null ? Map.of() : attributes);
+    }
+
+    /** The {@code attributes} object's entries, after (and over) the unknown fields. */
+    private void addExplicitAttributes(JsonNode explicit) {
+      if (explicit == null || explicit.isNull()) {
+        return;
+      }
+      if (!explicit.isObject()) {
+        throw new InvalidEventException("'attributes' must be a JSON object of names to values");
+      }
+      for (Map.Entry<String, JsonNode> field : explicit.properties()) {
+        if (!field.getValue().isNull()) {
+          attribute(field.getKey(), field.getValue());
+        }
+      }
+    }
+  }
+
+  private static int slot(String name) {
+    Integer slot = SLOTS.get(name);
+    if (slot == null) {
+      slot = KNOWN_FIELDS.indexOf(normalise(name));
+      if (SLOTS.size() < MAX_REMEMBERED_NAMES) {
+        SLOTS.put(name, slot);
+      }
+    }
+    return slot;
   }
 
   private static String normalise(String name) {
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c == '_' || c == '-' || Character.isUpperCase(c)) {
-        return name.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
-      }
-    }
-    return name; // already normal, as most names are
+    return name.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
   }
 
-  private static String entityId(Map<String, JsonNode> fields) {
-    for (String name : ENTITY_FIELDS) {
-      JsonNode node = fields.get(name);
+  /** The first of {@code entityId}, {@code userId} and {@code id} present. */
+  private static String entityId(JsonNode[] known) {
+    for (int slot = ENTITY_ID; slot < ENTITY_ID + 3; slot++) {
+      String name = KNOWN_FIELDS.get(slot);
+      JsonNode node = known[slot];
       if (node != null && !node.isNull()) {
         if (!node.isValueNode()) {
           throw new InvalidEventException(
@@ -139,9 +257,11 @@ public final class MetricEventParser {
         "the event names no entity: expected one of 'entityId', 'userId' or 'id'");
   }
 
-  private static Instant timestamp(Map<String, JsonNode> fields, Instant fallbackTime) {
-    for (String name : TIME_FIELDS) {
-      JsonNode node = fields.get(name);
+  /** The first of {@code timestamp}, {@code time} and {@code eventTime} present. */
+  private static Instant timestamp(JsonNode[] known, Instant fallbackTime) {
+    for (int slot = TIME; slot < TIME + 3; slot++) {
+      String name = KNOWN_FIELDS.get(slot);
+      JsonNode node = known[slot];
       if (node != null && !node.isNull()) {
         if (node.isNumber()) {
           return Timestamps.fromEpoch(node.doubleValue());
@@ -240,28 +360,6 @@ public final class MetricEventParser {
     }
     String text = node.asText().trim();
     return text.isEmpty() ? null : text;
-  }
-
-  private static Map<String, String> attributes(JsonNode event, JsonNode explicit) {
-    Map<String, String> attributes = null;
-    for (Map.Entry<String, JsonNode> field : event.properties()) {
-      if (!field.getValue().isNull() && !KNOWN_FIELDS.contains(normalise(field.getKey()))) {
-        attributes = attributes == null ? new LinkedHashMap<>() : attributes;
-        attributes.put(field.getKey(), asText(field.getValue()));
-      }
-    }
-    if (explicit != null && !explicit.isNull()) {
-      if (!explicit.isObject()) {
-        throw new InvalidEventException("'attributes' must be a JSON object of names to values");
-      }
-      for (Map.Entry<String, JsonNode> field : explicit.properties()) {
-        if (!field.getValue().isNull()) {
-          attributes = attributes == null ? new LinkedHashMap<>() : attributes;
-          attributes.put(field.getKey(), asText(field.getValue()));
-        }
-      }
-    }
-    return attributes == null ? Map.of() : attributes;
   }
 
   private static String asText(JsonNode node) {

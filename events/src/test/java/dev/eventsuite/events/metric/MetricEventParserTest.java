@@ -3,9 +3,11 @@ package dev.eventsuite.events.metric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eventsuite.events.EventJson;
 import dev.eventsuite.events.InvalidEventException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +140,34 @@ class MetricEventParserTest {
     assertThat(rejection("{\"entityId\":\"u\",")).contains("not valid JSON");
     assertThat(rejection("{\"entityId\":\"u\",\"value\":1e400,\"timestamp\":0}"))
         .contains("out of range");
+  }
+
+  @Test
+  void shouldRejectMoreThanOneObject() {
+    assertThat(rejection("{\"entityId\":\"u\",\"value\":1,\"timestamp\":0} {}"))
+        .isEqualTo("the event is not valid JSON: more follows the object");
+  }
+
+  @Test
+  void shouldReadTheSameEventFromTextAsFromItsTree() throws Exception {
+    for (String json :
+        List.of(
+            "{\"entityId\":\"e\",\"metric\":\"cpu\",\"value\":0.25,\"timestamp\":\"2025-01-01T10:00:00Z\","
+                + "\"attributes\":{\"host\":\"h1\",\"n\":2,\"gone\":null}}",
+            "{\"USER_ID\":7,\"user-id\":\"ignored\",\"metric\":\"1e3\",\"time\":1735725600000}",
+            "{\"id\":\"s\",\"eventTime\":\"2025-01-01\",\"eventType\":\"login\",\"page\":\"/\","
+                + "\"ratio\":1.50,\"big\":12345678901234567890,\"ok\":true,\"tags\":[\"a\",{\"b\":1}]}")) {
+      assertThat(MetricEventParser.parse(EventJson.mapper().readTree(json), null))
+          .as(json)
+          .isEqualTo(parse(json));
+    }
+    assertThat(
+            parse(
+                    "{\"id\":\"s\",\"time\":0,\"ratio\":1.50,\"big\":12345678901234567890,"
+                        + "\"tags\":[\"a\",{\"b\":1}]}")
+                .attributes())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("ratio", "1.5", "big", "12345678901234567890", "tags", "[\"a\",{\"b\":1}]"));
   }
 
   private static Instant timeOf(String timestampJson) {
