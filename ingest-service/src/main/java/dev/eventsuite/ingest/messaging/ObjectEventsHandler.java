@@ -20,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -75,17 +74,13 @@ public class ObjectEventsHandler implements RecordHandler {
     }
 
     @Override
-    public PreparedEvent prepareMetric(MetricRecorded metric) {
+    public PreparedEvent prepareMetric(MetricRecorded metric, String id) {
       return PreparedEvent.of(
           metricEventsTopic,
           metric.entityId(),
           metric,
-          new CloudEvent(
-              metric.eventId(),
-              MetricRecorded.TYPE,
-              source,
-              metric.timestamp(),
-              metric.entityId()));
+          // no subject: the record's key is the entity already
+          new CloudEvent(id, MetricRecorded.TYPE, source, metric.timestamp(), null));
     }
 
     @Override
@@ -135,13 +130,9 @@ public class ObjectEventsHandler implements RecordHandler {
     }
 
     @Override
-    public void rejectRow(long row, String reason, String raw) {
+    public void rejectRow(long row, String reason, byte[] raw) {
       output.deadLetter(
-          record,
-          "invalid-row",
-          reason,
-          "row " + row + " of " + event.objectPath(),
-          raw.getBytes(StandardCharsets.UTF_8));
+          record, "invalid-row", reason, "row " + row + " of " + event.objectPath(), raw);
     }
 
     @Override

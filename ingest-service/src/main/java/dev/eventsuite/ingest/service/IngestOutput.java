@@ -12,8 +12,11 @@ public interface IngestOutput {
   /**
    * A metric event read from a row of a tabular object, serialised for {@code metric-events}. Safe
    * on any thread: rows are prepared on a reading thread and published in order.
+   *
+   * @param id the event's CloudEvents id: the producer's own, or one derived from the row, which
+   *     then travels in {@code ce_id} only
    */
-  PreparedEvent prepareMetric(MetricRecorded event);
+  PreparedEvent prepareMetric(MetricRecorded event, String id);
 
   /** Publishes a prepared event. */
   void publish(PreparedEvent event);
@@ -27,8 +30,12 @@ public interface IngestOutput {
   /** The object cannot be ingested: its event goes to the dead-letter topic with the reason. */
   void rejectObject(String errorType, String reason);
 
-  /** A row cannot be read: it goes to the dead-letter topic, named, with the reason. */
-  void rejectRow(long row, String reason, String raw);
+  /**
+   * A row cannot be read: it goes to the dead-letter topic, named, with the reason.
+   *
+   * @param raw the row's text in UTF-8
+   */
+  void rejectRow(long row, String reason, byte[] raw);
 
   /** Waits until everything sent so far is acknowledged. */
   void flush();

@@ -4,7 +4,6 @@ import dev.eventsuite.ingest.domain.tabular.Row;
 import dev.eventsuite.ingest.domain.tabular.RowReader;
 import dev.eventsuite.platform.kafka.PreparedEvent;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ final class RowPipeline implements AutoCloseable {
   record Publish(PreparedEvent event) implements Item {}
 
   /** A row that cannot be used, and why. */
-  record Reject(long row, String reason, String raw) implements Item {}
+  record Reject(long row, String reason, byte[] raw) implements Item {}
 
   /**
    * Rows in order, with the progress after the last of them.
@@ -113,7 +112,7 @@ final class RowPipeline implements AutoCloseable {
 
   /** Adds a row to the hash of an object's rows: its text and a line break. */
   static void hash(MessageDigest digest, Row row) {
-    digest.update(row.raw().getBytes(StandardCharsets.UTF_8));
+    digest.update(row.raw());
     digest.update((byte) '\n');
   }
 

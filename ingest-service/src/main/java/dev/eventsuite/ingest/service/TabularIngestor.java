@@ -1,6 +1,5 @@
 package dev.eventsuite.ingest.service;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eventsuite.events.EventIds;
 import dev.eventsuite.events.InvalidEventException;
 import dev.eventsuite.events.metric.MetricEventParser;
@@ -144,12 +143,13 @@ public class TabularIngestor {
       return new RowPipeline.Reject(row.number(), row.error(), row.raw());
     }
     try {
-      ObjectNode fields = mapping.apply(row.fields());
-      MetricRecorded event = MetricEventParser.parse(fields, object.modified());
-      if (event.eventId() == null) {
-        event = event.withEventId(EventIds.of(path, row.number(), row.raw()));
-      }
-      return new RowPipeline.Publish(out.prepareMetric(event));
+      MetricRecorded event =
+          row.fields() == null && mapping.isIdentity()
+              ? MetricEventParser.parse(row.raw(), object.modified()) // streamed from the line
+              : MetricEventParser.parse(mapping.apply(row.tree()), object.modified());
+      String id =
+          event.eventId() != null ? event.eventId() : EventIds.of(path, row.number(), row.raw());
+      return new RowPipeline.Publish(out.prepareMetric(event, id));
     } catch (InvalidEventException e) {
       return new RowPipeline.Reject(row.number(), e.getMessage(), row.raw());
     }

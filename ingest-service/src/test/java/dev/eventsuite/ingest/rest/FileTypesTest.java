@@ -38,7 +38,9 @@ class FileTypesTest {
             + run
             + "-b,cpu,0.7,2025-01-01T10:00:01Z\n";
 
-    List<JsonNode> events = metricEventsOf("metrics.csv", csv.getBytes(StandardCharsets.UTF_8), 2);
+    List<ConsumerRecord<String, byte[]>> records =
+        metricRecordsOf("metrics.csv", csv.getBytes(StandardCharsets.UTF_8), 2);
+    List<JsonNode> events = records.stream().map(r -> EventJson.tree(r.value())).toList();
 
     assertThat(events)
         .extracting(e -> e.get("entityId").asText())
@@ -51,7 +53,10 @@ class FileTypesTest {
     assertThat(a.get("metric").asText()).isEqualTo("cpu");
     assertThat(a.get("value").asDouble()).isEqualTo(0.5);
     assertThat(a.get("timestamp").asText()).isEqualTo("2025-01-01T10:00:00Z");
-    assertThat(a.get("eventId").asText()).isNotBlank();
+    assertThat(a.has("eventId")).as("a derived id travels in ce_id only").isFalse();
+    assertThat(records)
+        .extracting(r -> UUID.fromString(TopicTail.header(r, "ce_id")).version())
+        .containsOnly(5);
   }
 
   @Test
@@ -253,11 +258,16 @@ class FileTypesTest {
   }
 
   private List<JsonNode> metricEventsOf(String name, byte[] content, int expected) {
+    return metricRecordsOf(name, content, expected).stream()
+        .map(r -> EventJson.tree(r.value()))
+        .toList();
+  }
+
+  private List<ConsumerRecord<String, byte[]>> metricRecordsOf(
+      String name, byte[] content, int expected) {
     try (TopicTail metrics = TopicTail.of("metric-events")) {
       upload("inbox", run + "/" + name, content).statusCode(201);
-      return metrics.await(expected, r -> r.key() != null && r.key().startsWith(run), WAIT).stream()
-          .map(r -> EventJson.tree(r.value()))
-          .toList();
+      return metrics.await(expected, r -> r.key() != null && r.key().startsWith(run), WAIT);
     }
   }
 

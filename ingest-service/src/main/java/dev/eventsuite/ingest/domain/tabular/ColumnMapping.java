@@ -34,9 +34,14 @@ public record ColumnMapping(
           Optional.empty(),
           Optional.empty());
 
+  /** Whether the mapping leaves every row as it is. */
+  public boolean isIdentity() {
+    return this.equals(IDENTITY);
+  }
+
   /** The row with the mapped columns renamed to the metric event's field names. */
   public ObjectNode apply(ObjectNode row) {
-    if (this.equals(IDENTITY)) {
+    if (isIdentity()) {
       return row;
     }
     ObjectNode mapped = row.deepCopy();

@@ -53,9 +53,8 @@ final class DelimitedRowReader implements RowReader {
     number++;
     String raw = String.join(String.valueOf(delimiter), fields);
     if (fields.size() > header.size()) {
-      return new Row(
+      return Row.unreadable(
           number,
-          null,
           raw,
           "the row has " + fields.size() + " fields but the header names " + header.size());
     }
@@ -65,7 +64,7 @@ final class DelimitedRowReader implements RowReader {
         row.put(header.get(i), fields.get(i));
       }
     }
-    return new Row(number, row, raw, null);
+    return Row.of(number, row, raw);
   }
 
   /** The fields of the next line, or null at the end. */

@@ -1,6 +1,7 @@
 package dev.eventsuite.ingest.domain.tabular;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,7 +31,7 @@ final class JsonArrayRowReader implements RowReader {
     try {
       if (number == 0 && parser.nextToken() != JsonToken.START_ARRAY) {
         done = true;
-        return new Row(1, null, "", "the document is not a JSON array");
+        return Row.unreadable(1, "", "the document is not a JSON array");
       }
       JsonToken token = parser.nextToken();
       if (token == null || token == JsonToken.END_ARRAY) {
@@ -40,16 +41,13 @@ final class JsonArrayRowReader implements RowReader {
       number++;
       JsonNode element = parser.readValueAsTree();
       if (!element.isObject()) {
-        return new Row(number, null, element.toString(), "the element is not a JSON object");
+        return Row.unreadable(number, element.toString(), "the element is not a JSON object");
       }
-      return new Row(number, (ObjectNode) element, element.toString(), null);
-    } catch (IOException e) {
+      return Row.of(number, (ObjectNode) element, element.toString());
+    } catch (JsonProcessingException e) {
       done = true;
-      return new Row(
-          number + 1,
-          null,
-          "",
-          "the JSON array is malformed: " + JsonLinesRowReader.firstLine(e.getMessage()));
+      return Row.unreadable(
+          number + 1, "", "the JSON array is malformed: " + e.getOriginalMessage());
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.eventsuite.ingest.domain.tabular;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eventsuite.ingest.domain.ContentKind;
 import java.io.ByteArrayInputStream;
@@ -32,21 +33,40 @@ class RowReaderTest {
 
     assertThat(rows).extracting(Row::isReadable).containsExactly(true, false, true);
     assertThat(rows.get(1).error()).isEqualTo("the row has 3 fields but the header names 2");
-    assertThat(rows.get(1).raw()).isEqualTo("u2\t2\textra");
+    assertThat(rows.get(1).text()).isEqualTo("u2\t2\textra");
   }
 
   @Test
-  void shouldReadJsonLinesAndMarkBadLines() throws IOException {
+  void shouldCutJsonLinesAsTheyAreSkippingBlankOnesAndCarriageReturns() throws IOException {
     List<Row> rows =
         read(
             ContentKind.JSON_LINES,
-            "{\"userId\":\"u1\",\"metric\":1}\n\nnot json\n[1]\n{\"userId\":\"u2\",\"metric\":2}");
+            "{\"userId\":\"u1\",\"metric\":1}\r\n \t\r\n\nnot json\n[1]\n{\"userId\":\"é\"}");
 
-    assertThat(rows).extracting(Row::isReadable).containsExactly(true, false, false, true);
-    assertThat(rows.get(1).error()).startsWith("the line is not valid JSON");
-    assertThat(rows.get(1).raw()).isEqualTo("not json");
-    assertThat(rows.get(2).error()).isEqualTo("the line is not a JSON object");
-    assertThat(rows.get(3).number()).isEqualTo(4);
+    assertThat(rows).extracting(Row::number).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(rows)
+        .extracting(Row::text)
+        .containsExactly(
+            "{\"userId\":\"u1\",\"metric\":1}", "not json", "[1]", "{\"userId\":\"é\"}");
+    assertThat(rows).allMatch(Row::isReadable).allMatch(row -> row.fields() == null);
+    assertThat(rows.get(0).tree().get("metric").asInt()).isEqualTo(1);
+    assertThatThrownBy(() -> rows.get(1).tree()).hasMessageContaining("not valid JSON");
+    assertThatThrownBy(() -> rows.get(2).tree()).hasMessage("the line is not a JSON object");
+  }
+
+  @Test
+  void shouldReadLinesLongerThanTheBufferAndMarkOnesLongerThanARowMayBe() throws IOException {
+    String wide = "{\"id\":\"" + "w".repeat(200_000) + "\"}";
+    String huge = "x".repeat(JsonLinesRowReader.MAX_LINE_BYTES + 10);
+    List<Row> rows = read(ContentKind.JSON_LINES, wide + "\n" + huge + "\n{}\n" + huge);
+
+    assertThat(rows).extracting(Row::isReadable).containsExactly(true, false, true, false);
+    assertThat(rows.get(0).text()).isEqualTo(wide);
+    assertThat(rows.get(1).error())
+        .startsWith("the line is " + huge.length() + " bytes long; a row may have at most");
+    assertThat(rows.get(1).raw()).hasSize(JsonLinesRowReader.KEPT_OF_LONG_LINE);
+    assertThat(rows.get(2).text()).isEqualTo("{}");
+    assertThat(rows.get(3).error()).startsWith("the line is " + huge.length() + " bytes long");
   }
 
   @Test
