@@ -50,6 +50,20 @@ class EmbeddedKafkaTest {
   }
 
   @Test
+  void shouldStoreRecordsInEachCompressionTheServicesMayUse() throws Exception {
+    List<String> codecs = List.of("gzip", "snappy", "lz4", "zstd");
+    try (EmbeddedKafka kafka =
+        EmbeddedKafka.builder().partitions(1).topics(List.of("compressed")).start()) {
+      for (String codec : codecs) {
+        produce(kafka.bootstrapServers(), "compressed", codec, "stored in " + codec, codec);
+      }
+
+      assertThat(consumeAll(kafka.bootstrapServers(), "compressed", codecs.size()))
+          .containsExactly("stored in gzip", "stored in snappy", "stored in lz4", "stored in zstd");
+    }
+  }
+
+  @Test
   void shouldRemoveTemporaryStorageOnClose() {
     Path logDir;
     try (EmbeddedKafka kafka = EmbeddedKafka.builder().start()) {
@@ -62,9 +76,19 @@ class EmbeddedKafkaTest {
 
   private static void produce(String bootstrap, String topic, String key, String value)
       throws Exception {
+    produce(bootstrap, topic, key, value, "none");
+  }
+
+  private static void produce(
+      String bootstrap, String topic, String key, String value, String compression)
+      throws Exception {
     try (var producer =
         new KafkaProducer<String, String>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                compression),
             new StringSerializer(),
             new StringSerializer())) {
       producer.send(new ProducerRecord<>(topic, key, value)).get();
