@@ -193,8 +193,7 @@ public class MetricEventsHandler implements RecordHandler {
         metricEventsTopic,
         event.entityId(),
         event,
-        new CloudEvent(
-            event.eventId(), MetricRecorded.TYPE, source, event.timestamp(), event.entityId()));
+        event.cloudEvent(event.eventId(), source));
   }
 
   /** The id of an event that came without one: its CloudEvents id, else its position. */

@@ -38,36 +38,46 @@ public final class MetricEventParser {
   /** The longest entity id accepted; longer ids are almost always a field mix-up. */
   public static final int MAX_ENTITY_ID_LENGTH = 256;
 
-  /** The fields the parser uses, by their normalised names; the rest become attributes. */
-  private static final List<String> KNOWN_FIELDS =
-      List.of(
-          "entityid",
-          "userid",
-          "id",
-          "timestamp",
-          "time",
-          "eventtime",
-          "metric",
-          "value",
-          "eventtype",
-          "eventid",
-          "attributes");
+  /** The fields the parser uses; any other becomes an attribute. */
+  private enum Field {
+    ENTITY_ID,
+    USER_ID,
+    ID,
+    TIMESTAMP,
+    TIME,
+    EVENT_TIME,
+    METRIC,
+    VALUE,
+    EVENT_TYPE,
+    EVENT_ID,
+    ATTRIBUTES,
+    /** Not one of the above. */
+    OTHER;
 
-  private static final int ENTITY_ID = 0;
-  private static final int TIME = 3;
-  private static final int METRIC = 6;
-  private static final int VALUE = 7;
-  private static final int EVENT_TYPE = 8;
-  private static final int EVENT_ID = 9;
-  private static final int ATTRIBUTES = 10;
-  private static final int UNKNOWN = -1;
+    /** The name as {@link #normalise} leaves it, e.g. {@code entityid}. */
+    final String normalised = name().replace("_", "").toLowerCase(Locale.ROOT);
+
+    static Field named(String normalised) {
+      for (Field field : values()) {
+        if (field != OTHER && field.normalised.equals(normalised)) {
+          return field;
+        }
+      }
+      return OTHER;
+    }
+  }
+
+  private static final List<Field> ENTITY_FIELDS =
+      List.of(Field.ENTITY_ID, Field.USER_ID, Field.ID);
+  private static final List<Field> TIME_FIELDS =
+      List.of(Field.TIMESTAMP, Field.TIME, Field.EVENT_TIME);
 
   /**
    * Field names as producers spell them, with what they are: most files and streams repeat a few
    * names on every event, and normalising a name each time costs more than the rest of its field.
    * Bounded, so a producer inventing names does not grow it.
    */
-  private static final Map<String, Integer> SLOTS = new ConcurrentHashMap<>();
+  private static final Map<String, Field> FIELDS = new ConcurrentHashMap<>();
 
   private static final int MAX_REMEMBERED_NAMES = 4096;
 
@@ -149,18 +159,22 @@ public final class MetricEventParser {
    */
   private static final class Fields {
 
-    private final JsonNode[] known = new JsonNode[KNOWN_FIELDS.size()];
+    private final JsonNode[] known = new JsonNode[Field.values().length];
     private Map<String, String> attributes;
 
     void add(String name, JsonNode value) {
-      int slot = slot(name);
-      if (slot != UNKNOWN) {
-        if (known[slot] == null) {
-          known[slot] = value;
+      Field field = field(name);
+      if (field != Field.OTHER) {
+        if (known[field.ordinal()] == null) {
+          known[field.ordinal()] = value;
         }
       } else if (!value.isNull()) {
         attribute(name, value);
       }
+    }
+
+    private JsonNode get(Field field) {
+      return known[field.ordinal()];
     }
 
     private void attribute(String name, JsonNode value) {
@@ -171,10 +185,10 @@ public final class MetricEventParser {
     }
 
     MetricRecorded toEvent(Instant fallbackTime) {
-      String entityId = entityId(known);
-      Instant timestamp = timestamp(known, fallbackTime);
-      JsonNode metric = known[METRIC];
-      JsonNode value = known[VALUE];
+      String entityId = entityId(this);
+      Instant timestamp = timestamp(this, fallbackTime);
+      JsonNode metric = get(Field.METRIC);
+      JsonNode value = get(Field.VALUE);
       String metricName = null;
       Double measured = null;
       if (metric != null && !metric.isNull() && isNumber(metric)) {
@@ -188,9 +202,9 @@ public final class MetricEventParser {
         metricName = textOrNull("metric", metric);
         measured = value == null || value.isNull() ? null : number("value", value);
       }
-      String eventId = textOrNull("eventId", known[EVENT_ID]);
-      String eventType = textOrNull("eventType", known[EVENT_TYPE]);
-      addExplicitAttributes(known[ATTRIBUTES]);
+      String eventId = textOrNull("eventId", get(Field.EVENT_ID));
+      String eventType = textOrNull("eventType", get(Field.EVENT_TYPE));
+      addExplicitAttributes(get(Field.ATTRIBUTES));
       return new MetricRecorded(
           eventId,
           entityId,
@@ -217,15 +231,15 @@ public final class MetricEventParser {
     }
   }
 
-  private static int slot(String name) {
-    Integer slot = SLOTS.get(name);
-    if (slot == null) {
-      slot = KNOWN_FIELDS.indexOf(normalise(name));
-      if (SLOTS.size() < MAX_REMEMBERED_NAMES) {
-        SLOTS.put(name, slot);
+  private static Field field(String name) {
+    Field field = FIELDS.get(name);
+    if (field == null) {
+      field = Field.named(normalise(name));
+      if (FIELDS.size() < MAX_REMEMBERED_NAMES) {
+        FIELDS.put(name, field);
       }
     }
-    return slot;
+    return field;
   }
 
   private static String normalise(String name) {
@@ -233,10 +247,10 @@ public final class MetricEventParser {
   }
 
   /** The first of {@code entityId}, {@code userId} and {@code id} present. */
-  private static String entityId(JsonNode[] known) {
-    for (int slot = ENTITY_ID; slot < ENTITY_ID + 3; slot++) {
-      String name = KNOWN_FIELDS.get(slot);
-      JsonNode node = known[slot];
+  private static String entityId(Fields fields) {
+    for (Field field : ENTITY_FIELDS) {
+      String name = field.normalised;
+      JsonNode node = fields.get(field);
       if (node != null && !node.isNull()) {
         if (!node.isValueNode()) {
           throw new InvalidEventException(
@@ -258,10 +272,10 @@ public final class MetricEventParser {
   }
 
   /** The first of {@code timestamp}, {@code time} and {@code eventTime} present. */
-  private static Instant timestamp(JsonNode[] known, Instant fallbackTime) {
-    for (int slot = TIME; slot < TIME + 3; slot++) {
-      String name = KNOWN_FIELDS.get(slot);
-      JsonNode node = known[slot];
+  private static Instant timestamp(Fields fields, Instant fallbackTime) {
+    for (Field field : TIME_FIELDS) {
+      String name = field.normalised;
+      JsonNode node = fields.get(field);
       if (node != null && !node.isNull()) {
         if (node.isNumber()) {
           return Timestamps.fromEpoch(node.doubleValue());

@@ -1,5 +1,6 @@
 package dev.eventsuite.events.metric;
 
+import dev.eventsuite.events.CloudEvent;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -39,6 +40,16 @@ public record MetricRecorded(
   /** Whether the event only counts an occurrence and carries no value. */
   public boolean isCountOnly() {
     return value == null;
+  }
+
+  /**
+   * The event's CloudEvents attributes as the given service publishes it. No subject: the record's
+   * key is the entity already.
+   *
+   * @param id the producer's event id, or one derived from where the event came from
+   */
+  public CloudEvent cloudEvent(String id, String source) {
+    return new CloudEvent(id, TYPE, source, timestamp, null);
   }
 
   /** The same event with the given id, used when the producer sent none. */

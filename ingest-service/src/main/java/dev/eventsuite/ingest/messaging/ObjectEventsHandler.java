@@ -76,11 +76,7 @@ public class ObjectEventsHandler implements RecordHandler {
     @Override
     public PreparedEvent prepareMetric(MetricRecorded metric, String id) {
       return PreparedEvent.of(
-          metricEventsTopic,
-          metric.entityId(),
-          metric,
-          // no subject: the record's key is the entity already
-          new CloudEvent(id, MetricRecorded.TYPE, source, metric.timestamp(), null));
+          metricEventsTopic, metric.entityId(), metric, metric.cloudEvent(id, source));
     }
 
     @Override
