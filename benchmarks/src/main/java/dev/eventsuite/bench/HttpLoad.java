@@ -1,9 +1,8 @@
 package dev.eventsuite.bench;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,13 +14,26 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
- * HTTP load from concurrent clients, closed-loop or at a fixed rate. Every client first makes a
- * tenth as many warm-up calls, which are not measured.
+ * HTTP load from concurrent clients, closed-loop or at a fixed rate, each client a thread with its
+ * own kept-alive connection to one server. Every client first makes a tenth as many warm-up calls,
+ * which are not measured.
  */
 public final class HttpLoad {
 
-  /** What a run measured: per-call latencies and calls per second over all clients. */
-  public record Result(Percentiles latency, double callsPerSecond) {}
+  /**
+   * What a run measured: per-call latencies, calls per second over all clients, and the CPU time
+   * this process (the load generator) spent on each call.
+   *
+   * @param calls every call made, warm-up calls included
+   */
+  public record Result(
+      Percentiles latency, double callsPerSecond, int calls, Duration loadGeneratorCpu) {
+
+    /** CPU milliseconds the load generator spent on a call. */
+    public double loadGeneratorMillisPerCall() {
+      return loadGeneratorCpu.toNanos() / 1e6 / calls;
+    }
+  }
 
   /**
    * When a client's n-th call (counting its warm-up calls) is due; its latency counts from then.
@@ -41,7 +53,7 @@ public final class HttpLoad {
    * @param expectedStatus the status every answer must have
    */
   public static Result run(
-      int clients, int calls, Function<Random, HttpRequest> request, int expectedStatus)
+      int clients, int calls, Function<Random, HttpConnection.Call> request, int expectedStatus)
       throws Exception {
     return load(clients, calls, (client, call) -> System.nanoTime(), request, expectedStatus);
   }
@@ -56,7 +68,7 @@ public final class HttpLoad {
       int clients,
       int calls,
       double perSecond,
-      Function<Random, HttpRequest> request,
+      Function<Random, HttpConnection.Call> request,
       int expectedStatus)
       throws Exception {
     long start = System.nanoTime() + 10_000_000L;
@@ -73,69 +85,77 @@ public final class HttpLoad {
       int clients,
       int calls,
       Schedule schedule,
-      Function<Random, HttpRequest> request,
+      Function<Random, HttpConnection.Call> request,
       int expectedStatus)
       throws Exception {
-    ExecutorService answers = Executors.newFixedThreadPool(clients);
-    HttpClient http =
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(answers).build();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     try {
       int perClient = calls / clients;
       List<Future<long[]>> results = new ArrayList<>();
       long start = System.nanoTime();
+      Duration cpuBefore = CpuTime.self();
       for (int client = 0; client < clients; client++) {
         int id = client;
         Random random = new Random(client);
         results.add(
-            pool.submit(
-                () -> loop(http, perClient, id, schedule, request, random, expectedStatus)));
+            pool.submit(() -> loop(perClient, id, schedule, request, random, expectedStatus)));
       }
       List<long[]> all = new ArrayList<>();
       for (Future<long[]> result : results) {
         all.add(result.get());
       }
       double seconds = (System.nanoTime() - start) / 1e9;
+      Duration cpu = CpuTime.self().minus(cpuBefore);
       long[] nanos = all.stream().flatMapToLong(Arrays::stream).toArray();
       // The warm-up calls took part of the elapsed time too: count them.
-      return new Result(new Percentiles(nanos), nanos.length * 1.1 / seconds);
+      int made = clients * (perClient + perClient / 10);
+      return new Result(new Percentiles(nanos), made / seconds, made, cpu);
     } finally {
       pool.shutdownNow();
-      answers.shutdownNow();
     }
   }
 
   private static long[] loop(
-      HttpClient http,
       int calls,
       int client,
       Schedule schedule,
-      Function<Random, HttpRequest> request,
+      Function<Random, HttpConnection.Call> request,
       Random random,
       int expectedStatus)
       throws Exception {
     long[] nanos = new long[calls];
     int warmUp = calls / 10;
-    for (int i = -warmUp; i < calls; i++) {
-      HttpRequest next = request.apply(random);
-      long due = schedule.due(client, i + warmUp);
-      for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-        LockSupport.parkNanos(wait);
+    HttpConnection connection = null;
+    try {
+      for (int i = -warmUp; i < calls; i++) {
+        HttpConnection.Call next = request.apply(random);
+        if (connection == null) {
+          URI uri = next.uri();
+          connection = new HttpConnection(URI.create(uri.getScheme() + "://" + uri.getAuthority()));
+        }
+        long due = schedule.due(client, i + warmUp);
+        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+          LockSupport.parkNanos(wait);
+        }
+        HttpConnection.Answer answer = connection.send(next);
+        long took = System.nanoTime() - due;
+        if (answer.status() != expectedStatus) {
+          throw new IllegalStateException(
+              next.uri()
+                  + " answered "
+                  + answer.status()
+                  + ": "
+                  + new String(answer.body(), StandardCharsets.UTF_8));
+        }
+        if (i >= 0) {
+          nanos[i] = took;
+        }
       }
-      HttpResponse<byte[]> response = http.send(next, HttpResponse.BodyHandlers.ofByteArray());
-      long took = System.nanoTime() - due;
-      if (response.statusCode() != expectedStatus) {
-        throw new IllegalStateException(
-            next.uri()
-                + " answered "
-                + response.statusCode()
-                + ": "
-                + new String(response.body(), StandardCharsets.UTF_8));
-      }
-      if (i >= 0) {
-        nanos[i] = took;
+      return nanos;
+    } finally {
+      if (connection != null) {
+        connection.close();
       }
     }
-    return nanos;
   }
 }

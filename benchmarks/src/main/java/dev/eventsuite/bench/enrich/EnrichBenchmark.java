@@ -2,6 +2,7 @@ package dev.eventsuite.bench.enrich;
 
 import dev.eventsuite.bench.BenchCli;
 import dev.eventsuite.bench.BenchSuite;
+import dev.eventsuite.bench.HttpConnection;
 import dev.eventsuite.bench.HttpLoad;
 import dev.eventsuite.bench.Kafka;
 import dev.eventsuite.bench.Percentiles;
@@ -9,14 +10,13 @@ import dev.eventsuite.bench.Report;
 import dev.eventsuite.bench.Topics;
 import dev.eventsuite.launcher.suite.Component;
 import dev.eventsuite.launcher.suite.RunningSuite;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -289,20 +289,19 @@ public final class EnrichBenchmark implements Callable<Integer> {
     return new Lookups(held, concurrent, notHeld, batch);
   }
 
-  private static HttpRequest get(String url, String apiKey) {
-    return HttpRequest.newBuilder(URI.create(url)).header("X-API-Key", apiKey).build();
+  private static HttpConnection.Call get(String url, String apiKey) {
+    return HttpConnection.Call.get(url, Map.of("X-API-Key", apiKey));
   }
 
-  private HttpRequest batch(String base, String apiKey, Random random) {
+  private HttpConnection.Call batch(String base, String apiKey, Random random) {
     StringBuilder ids = new StringBuilder("{\"entityIds\":[");
     for (int i = 0; i < 100; i++) {
       ids.append(i == 0 ? "" : ",").append("\"e").append(random.nextInt(entities)).append('"');
     }
-    return HttpRequest.newBuilder(URI.create(base + ":batchGet"))
-        .header("X-API-Key", apiKey)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(ids.append("]}").toString()))
-        .build();
+    return HttpConnection.Call.post(
+        base + ":batchGet",
+        Map.of("X-API-Key", apiKey, "Content-Type", "application/json"),
+        ids.append("]}").toString());
   }
 
   private Report report(

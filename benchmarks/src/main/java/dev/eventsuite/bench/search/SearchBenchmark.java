@@ -3,6 +3,8 @@ package dev.eventsuite.bench.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventsuite.bench.BenchCli;
 import dev.eventsuite.bench.BenchSuite;
+import dev.eventsuite.bench.CpuTime;
+import dev.eventsuite.bench.HttpConnection;
 import dev.eventsuite.bench.HttpLoad;
 import dev.eventsuite.bench.Percentiles;
 import dev.eventsuite.bench.QueryTiming;
@@ -118,11 +120,10 @@ public final class SearchBenchmark implements Callable<Integer> {
    * answers, and recall.
    */
   record ModeResult(
-      String mode,
-      HttpLoad.Result alone,
-      HttpLoad.Result atRate,
-      HttpLoad.Result closedLoop,
-      double recall) {}
+      String mode, Measured alone, Measured atRate, Measured closedLoop, double recall) {}
+
+  /** A load's result, and the CPU milliseconds search-service spent on each of its calls. */
+  record Measured(HttpLoad.Result load, double serviceMillisPerCall) {}
 
   private static final int ALONE_QUERIES = 200;
   private static final int WARM_UP_QUERIES = 2000;
@@ -177,18 +178,21 @@ public final class SearchBenchmark implements Callable<Integer> {
       List<ModeResult> results = new ArrayList<>();
       for (String mode : List.of("semantic", "hybrid")) {
         double recall = recall(url, key, mode, recallSample, model, vectors);
-        Function<Random, HttpRequest> nextQuery =
-            random -> searchRequest(url, key, questions.get(next.getAndIncrement()), mode);
-        HttpLoad.Result alone = HttpLoad.run(1, ALONE_QUERIES, nextQuery, 200);
-        HttpLoad.Result atRate = HttpLoad.atRate(clients, queries, rate, nextQuery, 200);
-        HttpLoad.Result closedLoop = HttpLoad.run(clients, queries, nextQuery, 200);
+        Function<Random, HttpConnection.Call> nextQuery =
+            random -> searchCall(url, key, questions.get(next.getAndIncrement()), mode);
+        long service = suite.record(Component.SEARCH).pid();
+        Measured alone = measure(service, () -> HttpLoad.run(1, ALONE_QUERIES, nextQuery, 200));
+        Measured atRate =
+            measure(service, () -> HttpLoad.atRate(clients, queries, rate, nextQuery, 200));
+        Measured closedLoop =
+            measure(service, () -> HttpLoad.run(clients, queries, nextQuery, 200));
         System.out.printf(
             "%s at %.0f/s: p50 %.1f ms, p99 %.1f ms; closed loop %.0f queries/s; recall@10 %.3f%n",
             mode,
-            atRate.callsPerSecond(),
-            atRate.latency().millis(0.5),
-            atRate.latency().millis(0.99),
-            closedLoop.callsPerSecond(),
+            atRate.load().callsPerSecond(),
+            atRate.load().latency().millis(0.5),
+            atRate.load().latency().millis(0.99),
+            closedLoop.load().callsPerSecond(),
             recall);
         results.add(new ModeResult(mode, alone, atRate, closedLoop, recall));
       }
@@ -196,6 +200,14 @@ public final class SearchBenchmark implements Callable<Integer> {
       System.out.println("report written to " + reportFile);
     }
     return 0;
+  }
+
+  private static Measured measure(long servicePid, Callable<HttpLoad.Result> load)
+      throws Exception {
+    Duration before = CpuTime.of(List.of(servicePid));
+    HttpLoad.Result result = load.call();
+    Duration used = CpuTime.of(List.of(servicePid)).minus(before);
+    return new Measured(result, used.toNanos() / 1e6 / result.calls());
   }
 
   /** How the index was built: writing, the segments written, and merging them into one. */
@@ -283,7 +295,7 @@ public final class SearchBenchmark implements Callable<Integer> {
       HttpLoad.run(
           clients,
           WARM_UP_QUERIES,
-          random -> searchRequest(url, key, sentences.get(random.nextInt(sentences.size())), mode),
+          random -> searchCall(url, key, sentences.get(random.nextInt(sentences.size())), mode),
           200);
     }
   }
@@ -306,29 +318,28 @@ public final class SearchBenchmark implements Callable<Integer> {
     throw new IllegalStateException("search-service never saw the " + chunks + " chunks");
   }
 
-  private static HttpRequest searchRequest(String url, String key, String query, String mode) {
-    return searchRequest(url, key, query, mode, K);
+  private static HttpConnection.Call searchCall(String url, String key, String query, String mode) {
+    return HttpConnection.Call.get(searchUrl(url, query, mode, K), Map.of("X-API-Key", key));
   }
 
-  private static HttpRequest searchRequest(
-      String url, String key, String query, String mode, int k) {
-    return HttpRequest.newBuilder(
-            URI.create(
-                url
-                    + "/api/v1/search?k="
-                    + k
-                    + "&mode="
-                    + mode
-                    + "&q="
-                    + URLEncoder.encode(query, StandardCharsets.UTF_8)))
-        .header("X-API-Key", key)
-        .build();
+  private static String searchUrl(String url, String query, String mode, int k) {
+    return url
+        + "/api/v1/search?k="
+        + k
+        + "&mode="
+        + mode
+        + "&q="
+        + URLEncoder.encode(query, StandardCharsets.UTF_8);
   }
 
   private List<String> search(String url, String key, String query, String mode, int k)
       throws Exception {
     HttpResponse<byte[]> response =
-        http.send(searchRequest(url, key, query, mode, k), HttpResponse.BodyHandlers.ofByteArray());
+        http.send(
+            HttpRequest.newBuilder(URI.create(searchUrl(url, query, mode, k)))
+                .header("X-API-Key", key)
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     List<String> ids = new ArrayList<>();
     for (JsonNode result : EventJson.tree(response.body()).path("results")) {
       ids.add(result.path("chunkId").asText());
@@ -435,6 +446,8 @@ public final class SearchBenchmark implements Callable<Integer> {
             "p50",
             "p99",
             "max",
+            "CPU ms/query: service",
+            "load generator",
             "recall@10",
             "targets (at the rate)"));
     for (ModeResult result : results) {
@@ -481,8 +494,11 @@ public final class SearchBenchmark implements Callable<Integer> {
                 "Each timed query is a different sentence of the STS Benchmark's test and dev splits "
                     + "(none is in the index), so neither the query-embedding cache nor the result "
                     + "cache answers it: every query is embedded by the model in search-service. "
-                    + "Clients send `GET /api/v1/search?k=%d&mode=...&q=...` over HTTP/1.1, each on "
-                    + "its own connection, in three loads per mode, each after a tenth as many "
+                    + "Clients send `GET /api/v1/search?k=%d&mode=...&q=...` over HTTP/1.1, each a "
+                    + "thread of the load generator with its own kept-alive connection that writes the "
+                    + "request and reads the answer and does nothing else, so that the load generator "
+                    + "leaves the two cores to the service, in three loads per mode, each after a "
+                    + "tenth as many "
                     + "warm-up queries: %d clients sending %.0f queries a second together on a fixed "
                     + "schedule (%,d queries; a query's latency counts from its slot in the schedule, "
                     + "so time spent queued behind a slow answer is measured, not hidden); the same "
@@ -506,7 +522,9 @@ public final class SearchBenchmark implements Callable<Integer> {
         .paragraph(
             String.format(
                 Locale.ROOT,
-                "Embedding one query takes %.1f ms of one core here (the model on one thread, "
+                "CPU ms/query is the CPU time each process used during a load, warm-up included, "
+                    + "over the queries sent: two cores give 2,000 ms a second to share between them. "
+                    + "Embedding one query takes %.1f ms of one core here (the model on one thread, "
                     + "measured in the load generator in the same run). The 32-bit build of the model "
                     + "takes about three times as long (see the [embed-service benchmark](embed.md)), "
                     + "and an index left in many segments makes each search walk each segment's "
@@ -515,7 +533,8 @@ public final class SearchBenchmark implements Callable<Integer> {
   }
 
   private static List<String> row(
-      String mode, String load, HttpLoad.Result result, String recall, String targets) {
+      String mode, String load, Measured measured, String recall, String targets) {
+    HttpLoad.Result result = measured.load();
     Percentiles latency = result.latency();
     return List.of(
         mode,
@@ -524,6 +543,8 @@ public final class SearchBenchmark implements Callable<Integer> {
         Percentiles.format(latency.millis(0.5), 1) + " ms",
         Percentiles.format(latency.millis(0.99), 1) + " ms",
         Percentiles.format(latency.maxMillis(), 1) + " ms",
+        Percentiles.format(measured.serviceMillisPerCall(), 2),
+        Percentiles.format(result.loadGeneratorMillisPerCall(), 2),
         recall,
         targets);
   }
