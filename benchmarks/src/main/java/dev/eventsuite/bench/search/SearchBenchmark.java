@@ -126,7 +126,7 @@ public final class SearchBenchmark implements Callable<Integer> {
   record Measured(HttpLoad.Result load, double serviceMillisPerCall) {}
 
   private static final int ALONE_QUERIES = 200;
-  private static final int WARM_UP_QUERIES = 2000;
+  private static final int WARM_UP_QUERIES = 10_000;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -491,7 +491,10 @@ public final class SearchBenchmark implements Callable<Integer> {
         .paragraph(
             String.format(
                 Locale.ROOT,
-                "Each timed query is a different sentence of the STS Benchmark's test and dev splits "
+                "Before any timed query, search-service answers %,d queries in each mode (sentences "
+                    + "from the index), so that its code runs compiled, as in a service that has been "
+                    + "up a while (its CPU per query falls for thousands of queries after a start). "
+                    + "Each timed query is a different sentence of the STS Benchmark's test and dev splits "
                     + "(none is in the index), so neither the query-embedding cache nor the result "
                     + "cache answers it: every query is embedded by the model in search-service. "
                     + "Clients send `GET /api/v1/search?k=%d&mode=...&q=...` over HTTP/1.1, each a "
@@ -509,6 +512,7 @@ public final class SearchBenchmark implements Callable<Integer> {
                     + "same model in the load generator and compared with every vector; for hybrid, "
                     + "that exact list fused with the service's BM25 list (which is exact) as the "
                     + "service fuses (reciprocal rank, k = %d, %d from each list).",
+                WARM_UP_QUERIES,
                 K,
                 clients,
                 rate,
