@@ -13,11 +13,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * A JSON Lines file of metric events: written, produced raw by a bare producer (the baseline), then
@@ -27,6 +35,7 @@ final class JsonLinesRun {
 
   private static final String METRIC_EVENTS = "metric-events";
   private static final String RAW_TOPIC = "bench-raw";
+  private static final String AGAIN_TOPIC = "bench-again";
   private static final Instant BASE_TIME = Instant.parse("2025-01-01T00:00:00Z");
   private static final Duration HEAP_SAMPLE_INTERVAL = Duration.ofMillis(500);
   private static final Duration STALL = Duration.ofMinutes(2);
@@ -78,6 +87,7 @@ final class JsonLinesRun {
     this.bootstrap = bootstrap;
     this.brokerPid = brokerPid;
     topics.create(RAW_TOPIC, topics.partitions(METRIC_EVENTS));
+    topics.create(AGAIN_TOPIC, topics.partitions(METRIC_EVENTS));
   }
 
   /** Writes metric events in the canonical shape until the file has the given size. */
@@ -127,6 +137,77 @@ final class JsonLinesRun {
         seconds(start),
         CpuTime.self().minus(selfBefore),
         brokerCpu().minus(brokerBefore));
+  }
+
+  /** A record as ingest-service published it: key, value and headers. */
+  private record Published(String key, byte[] value, List<Header> headers) {}
+
+  /**
+   * The records ingest-service published, sent again by a bare producer configured as the
+   * baseline's: what producing and storing the published records costs (their values and
+   * CloudEvents headers) without reading, parsing and normalising. The first {@code sample} records
+   * of {@code metric-events} are read into memory, sent once to warm up, then {@code passes} times
+   * timed.
+   */
+  Rate produceAgain(int sample, int passes) {
+    List<Published> records = readPublished(sample);
+    try (KafkaProducer<String, byte[]> producer = Kafka.producer(bootstrap, 5)) {
+      sendAll(producer, records);
+      producer.flush();
+      long start = System.nanoTime();
+      Duration selfBefore = CpuTime.self();
+      Duration brokerBefore = brokerCpu();
+      long bytes = 0;
+      for (int pass = 0; pass < passes; pass++) {
+        bytes += sendAll(producer, records);
+      }
+      producer.flush();
+      return new Rate(
+          (long) records.size() * passes,
+          bytes,
+          seconds(start),
+          CpuTime.self().minus(selfBefore),
+          brokerCpu().minus(brokerBefore));
+    }
+  }
+
+  /** Sends every record once; returns the bytes of their values. */
+  private static long sendAll(KafkaProducer<String, byte[]> producer, List<Published> records) {
+    long bytes = 0;
+    for (Published record : records) {
+      producer.send(
+          new ProducerRecord<>(AGAIN_TOPIC, null, record.key(), record.value(), record.headers()));
+      bytes += record.value().length;
+    }
+    return bytes;
+  }
+
+  private List<Published> readPublished(int sample) {
+    List<Published> records = new ArrayList<>(sample);
+    Map<String, String> headerNames = new HashMap<>();
+    try (KafkaConsumer<String, byte[]> consumer = Kafka.consumer(bootstrap, null, 10_000)) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (int partition = 0; partition < topics.partitions(METRIC_EVENTS); partition++) {
+        partitions.add(new TopicPartition(METRIC_EVENTS, partition));
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      while (records.size() < sample) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
+          if (records.size() == sample) {
+            break;
+          }
+          Header[] headers = record.headers().toArray();
+          for (int i = 0; i < headers.length; i++) {
+            // One string per header name, as a producer holding its names as constants has.
+            String name = headerNames.computeIfAbsent(headers[i].key(), key -> key);
+            headers[i] = new RecordHeader(name, headers[i].value());
+          }
+          records.add(new Published(record.key(), record.value(), List.of(headers)));
+        }
+      }
+    }
+    return records;
   }
 
   /**
