@@ -126,6 +126,18 @@ public abstract class VectorStoreContract {
   }
 
   @Test
+  void shouldReadTheLastWriteOfAChunkById() {
+    write(
+        upsert(chunk("a", "v1", 0, "first text", vector(1, 0))),
+        upsert(chunk("b", "v1", 0, "other text", vector(0, 1))));
+    write(upsert(chunk("a", "v1", 0, "second text", vector(1, 0))));
+
+    assertThat(store().chunks(List.of("a:v1:0:0", "b:v1:0:0")))
+        .extracting(StoredChunk::text)
+        .containsExactly("second text", "other text");
+  }
+
+  @Test
   void shouldListADocumentsChunksInOrder() {
     write(
         upsert(chunk("a", "v1", 2, "third", vector(1, 0))),

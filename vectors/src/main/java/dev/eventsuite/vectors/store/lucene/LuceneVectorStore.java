@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,8 +42,10 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
@@ -55,6 +56,7 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -67,6 +69,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
@@ -419,15 +422,45 @@ public final class LuceneVectorStore implements VectorStore {
     }
     return withSearcher(
         searcher -> {
-          Query query = new TermInSetQuery(ID, chunkIds.stream().map(BytesRef::new).toList());
+          List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+          TermsEnum[] idTerms = new TermsEnum[leaves.size()];
           StoredFields fields = searcher.storedFields();
-          Map<String, StoredChunk> found = new HashMap<>();
-          for (ScoreDoc hit : searcher.search(query, chunkIds.size()).scoreDocs) {
-            StoredChunk chunk = chunk(fields.document(hit.doc));
-            found.put(chunk.chunkId(), chunk);
+          List<StoredChunk> found = new ArrayList<>(chunkIds.size());
+          for (String chunkId : chunkIds) {
+            int doc = liveDoc(leaves, idTerms, new BytesRef(chunkId));
+            if (doc >= 0) {
+              found.add(chunk(fields.document(doc)));
+            }
           }
-          return chunkIds.stream().map(found::get).filter(Objects::nonNull).toList();
+          return found;
         });
+  }
+
+  /**
+   * The live document holding an id, looked up in each segment's terms (a search would build,
+   * rewrite and score a query to find a handful of known ids), or -1. {@code idTerms} keeps each
+   * segment's enumeration of ids for the next lookup.
+   */
+  private static int liveDoc(List<LeafReaderContext> leaves, TermsEnum[] idTerms, BytesRef id)
+      throws IOException {
+    for (int i = 0; i < leaves.size(); i++) {
+      LeafReader reader = leaves.get(i).reader();
+      if (idTerms[i] == null) {
+        Terms terms = reader.terms(ID);
+        idTerms[i] = terms == null ? TermsEnum.EMPTY : terms.iterator();
+      }
+      if (!idTerms[i].seekExact(id)) {
+        continue;
+      }
+      Bits live = reader.getLiveDocs();
+      PostingsEnum docs = idTerms[i].postings(null, PostingsEnum.NONE);
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        if (live == null || live.get(doc)) {
+          return leaves.get(i).docBase + doc;
+        }
+      }
+    }
+    return -1;
   }
 
   /**
