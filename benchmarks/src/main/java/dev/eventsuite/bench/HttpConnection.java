@@ -33,7 +33,13 @@ public final class HttpConnection implements Closeable {
   }
 
   /** An answer: status and body. */
-  public record Answer(int status, byte[] body) {}
+  public record Answer(int status, byte[] body) {
+
+    /** The body as UTF-8 text. */
+    public String text() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+  }
 
   private static final int MAX_LINE = 8192;
 

@@ -1,7 +1,6 @@
 package dev.eventsuite.bench;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -108,11 +107,16 @@ public final class HttpLoad {
       Duration cpu = CpuTime.self().minus(cpuBefore);
       long[] nanos = all.stream().flatMapToLong(Arrays::stream).toArray();
       // The warm-up calls took part of the elapsed time too: count them.
-      int made = clients * (perClient + perClient / 10);
+      int made = clients * (perClient + warmUpCalls(perClient));
       return new Result(new Percentiles(nanos), made / seconds, made, cpu);
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** The unmeasured calls a client makes before its {@code calls} measured ones. */
+  private static int warmUpCalls(int calls) {
+    return calls / 10;
   }
 
   private static long[] loop(
@@ -124,7 +128,7 @@ public final class HttpLoad {
       int expectedStatus)
       throws Exception {
     long[] nanos = new long[calls];
-    int warmUp = calls / 10;
+    int warmUp = warmUpCalls(calls);
     HttpConnection connection = null;
     try {
       for (int i = -warmUp; i < calls; i++) {
@@ -141,11 +145,7 @@ public final class HttpLoad {
         long took = System.nanoTime() - due;
         if (answer.status() != expectedStatus) {
           throw new IllegalStateException(
-              next.uri()
-                  + " answered "
-                  + answer.status()
-                  + ": "
-                  + new String(answer.body(), StandardCharsets.UTF_8));
+              next.uri() + " answered " + answer.status() + ": " + answer.text());
         }
         if (i >= 0) {
           nanos[i] = took;

@@ -119,24 +119,21 @@ final class JsonLinesRun {
    * configured as the services' producers are.
    */
   Rate produceRaw(File file) throws IOException {
-    long start = System.nanoTime();
-    Duration selfBefore = CpuTime.self();
-    Duration brokerBefore = brokerCpu();
-    try (BufferedReader in = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8);
-        KafkaProducer<String, byte[]> producer = Kafka.producer(bootstrap, 5)) {
-      for (String line; (line = in.readLine()) != null; ) {
-        int from = line.indexOf(':') + 2;
-        String key = line.substring(from, line.indexOf('"', from));
-        producer.send(new ProducerRecord<>(RAW_TOPIC, key, line.getBytes(StandardCharsets.UTF_8)));
-      }
-      producer.flush();
-    }
-    return new Rate(
+    return timed(
         file.lines(),
         file.bytes(),
-        seconds(start),
-        CpuTime.self().minus(selfBefore),
-        brokerCpu().minus(brokerBefore));
+        () -> {
+          try (BufferedReader in = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8);
+              KafkaProducer<String, byte[]> producer = Kafka.producer(bootstrap, 5)) {
+            for (String line; (line = in.readLine()) != null; ) {
+              int from = line.indexOf(':') + 2;
+              String key = line.substring(from, line.indexOf('"', from));
+              producer.send(
+                  new ProducerRecord<>(RAW_TOPIC, key, line.getBytes(StandardCharsets.UTF_8)));
+            }
+            producer.flush();
+          }
+        });
   }
 
   /** A record as ingest-service published it: key, value and headers. */
@@ -149,37 +146,30 @@ final class JsonLinesRun {
    * of {@code metric-events} are read into memory, sent once to warm up, then {@code passes} times
    * timed.
    */
-  Rate produceAgain(int sample, int passes) {
+  Rate produceAgain(int sample, int passes) throws IOException {
     List<Published> records = readPublished(sample);
+    long valueBytes = records.stream().mapToLong(record -> record.value().length).sum();
     try (KafkaProducer<String, byte[]> producer = Kafka.producer(bootstrap, 5)) {
       sendAll(producer, records);
       producer.flush();
-      long start = System.nanoTime();
-      Duration selfBefore = CpuTime.self();
-      Duration brokerBefore = brokerCpu();
-      long bytes = 0;
-      for (int pass = 0; pass < passes; pass++) {
-        bytes += sendAll(producer, records);
-      }
-      producer.flush();
-      return new Rate(
+      return timed(
           (long) records.size() * passes,
-          bytes,
-          seconds(start),
-          CpuTime.self().minus(selfBefore),
-          brokerCpu().minus(brokerBefore));
+          valueBytes * passes,
+          () -> {
+            for (int pass = 0; pass < passes; pass++) {
+              sendAll(producer, records);
+            }
+            producer.flush();
+          });
     }
   }
 
-  /** Sends every record once; returns the bytes of their values. */
-  private static long sendAll(KafkaProducer<String, byte[]> producer, List<Published> records) {
-    long bytes = 0;
+  /** Sends every record once. */
+  private static void sendAll(KafkaProducer<String, byte[]> producer, List<Published> records) {
     for (Published record : records) {
       producer.send(
           new ProducerRecord<>(AGAIN_TOPIC, null, record.key(), record.value(), record.headers()));
-      bytes += record.value().length;
     }
-    return bytes;
   }
 
   private List<Published> readPublished(int sample) {
@@ -208,6 +198,25 @@ final class JsonLinesRun {
       }
     }
     return records;
+  }
+
+  /** Work that produces records, timed with the CPU it and the broker spend. */
+  @FunctionalInterface
+  private interface Producing {
+    void run() throws IOException;
+  }
+
+  private Rate timed(long records, long bytes, Producing producing) throws IOException {
+    long start = System.nanoTime();
+    Duration selfBefore = CpuTime.self();
+    Duration brokerBefore = brokerCpu();
+    producing.run();
+    return new Rate(
+        records,
+        bytes,
+        seconds(start),
+        CpuTime.self().minus(selfBefore),
+        brokerCpu().minus(brokerBefore));
   }
 
   /**

@@ -22,9 +22,6 @@ import dev.eventsuite.vectors.store.VectorWrite;
 import dev.eventsuite.vectors.store.lucene.LuceneVectorStore;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -128,8 +125,6 @@ public final class SearchBenchmark implements Callable<Integer> {
   private static final int ALONE_QUERIES = 200;
   private static final int WARM_UP_QUERIES = 10_000;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-
   @Override
   public Integer call() throws Exception {
     Path data = datasets != null ? datasets : BenchCli.home().resolve("../shared/datasets");
@@ -170,34 +165,37 @@ public final class SearchBenchmark implements Callable<Integer> {
         build = new Build(writeSeconds, segments, (System.nanoTime() - mergeStart) / 1e9);
         System.out.printf("merged into one segment in %.0f s%n", build.mergeSeconds());
       }
-      awaitChunks(url, key);
-      settle(url, key, sentences);
+      try (HttpConnection searches = new HttpConnection(URI.create(url))) {
+        awaitChunks(searches, url, key);
+        settle(url, key, sentences);
 
-      List<String> recallSample = questions.subList(0, recallQueries);
-      AtomicInteger next = new AtomicInteger(recallQueries);
-      List<ModeResult> results = new ArrayList<>();
-      for (String mode : List.of("semantic", "hybrid")) {
-        double recall = recall(url, key, mode, recallSample, model, vectors);
-        Function<Random, HttpConnection.Call> nextQuery =
-            random -> searchCall(url, key, questions.get(next.getAndIncrement()), mode);
-        long service = suite.record(Component.SEARCH).pid();
-        Measured alone = measure(service, () -> HttpLoad.run(1, ALONE_QUERIES, nextQuery, 200));
-        Measured atRate =
-            measure(service, () -> HttpLoad.atRate(clients, queries, rate, nextQuery, 200));
-        Measured closedLoop =
-            measure(service, () -> HttpLoad.run(clients, queries, nextQuery, 200));
-        System.out.printf(
-            "%s at %.0f/s: p50 %.1f ms, p99 %.1f ms; closed loop %.0f queries/s; recall@10 %.3f%n",
-            mode,
-            atRate.load().callsPerSecond(),
-            atRate.load().latency().millis(0.5),
-            atRate.load().latency().millis(0.99),
-            closedLoop.load().callsPerSecond(),
-            recall);
-        results.add(new ModeResult(mode, alone, atRate, closedLoop, recall));
+        List<String> recallSample = questions.subList(0, recallQueries);
+        AtomicInteger next = new AtomicInteger(recallQueries);
+        List<ModeResult> results = new ArrayList<>();
+        for (String mode : List.of("semantic", "hybrid")) {
+          double recall = recall(searches, url, key, mode, recallSample, model, vectors);
+          Function<Random, HttpConnection.Call> nextQuery =
+              random -> searchCall(url, key, questions.get(next.getAndIncrement()), mode);
+          long servicePid = suite.record(Component.SEARCH).pid();
+          Measured alone =
+              measure(servicePid, () -> HttpLoad.run(1, ALONE_QUERIES, nextQuery, 200));
+          Measured atRate =
+              measure(servicePid, () -> HttpLoad.atRate(clients, queries, rate, nextQuery, 200));
+          Measured closedLoop =
+              measure(servicePid, () -> HttpLoad.run(clients, queries, nextQuery, 200));
+          System.out.printf(
+              "%s at %.0f/s: p50 %.1f ms, p99 %.1f ms; closed loop %.0f queries/s; recall@10 %.3f%n",
+              mode,
+              atRate.load().callsPerSecond(),
+              atRate.load().latency().millis(0.5),
+              atRate.load().latency().millis(0.99),
+              closedLoop.load().callsPerSecond(),
+              recall);
+          results.add(new ModeResult(mode, alone, atRate, closedLoop, recall));
+        }
+        report(results, build, sentences.size(), embedMillis).write(reportFile);
+        System.out.println("report written to " + reportFile);
       }
-      report(results, build, sentences.size(), embedMillis).write(reportFile);
-      System.out.println("report written to " + reportFile);
     }
     return 0;
   }
@@ -300,15 +298,11 @@ public final class SearchBenchmark implements Callable<Integer> {
     }
   }
 
-  private void awaitChunks(String url, String key) throws Exception {
+  private void awaitChunks(HttpConnection service, String url, String key) throws Exception {
+    HttpConnection.Call collections =
+        HttpConnection.Call.get(url + "/api/v1/collections", Map.of("X-API-Key", key));
     for (int attempt = 0; attempt < 600; attempt++) {
-      HttpResponse<byte[]> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(url + "/api/v1/collections"))
-                  .header("X-API-Key", key)
-                  .build(),
-              HttpResponse.BodyHandlers.ofByteArray());
-      for (JsonNode collection : EventJson.tree(response.body())) {
+      for (JsonNode collection : EventJson.tree(service.send(collections).body())) {
         if (collection.path("chunks").asLong() == chunks) {
           return;
         }
@@ -319,29 +313,28 @@ public final class SearchBenchmark implements Callable<Integer> {
   }
 
   private static HttpConnection.Call searchCall(String url, String key, String query, String mode) {
-    return HttpConnection.Call.get(searchUrl(url, query, mode, K), Map.of("X-API-Key", key));
+    return searchCall(url, key, query, mode, K);
   }
 
-  private static String searchUrl(String url, String query, String mode, int k) {
-    return url
-        + "/api/v1/search?k="
-        + k
-        + "&mode="
-        + mode
-        + "&q="
-        + URLEncoder.encode(query, StandardCharsets.UTF_8);
+  private static HttpConnection.Call searchCall(
+      String url, String key, String query, String mode, int k) {
+    return HttpConnection.Call.get(
+        url
+            + "/api/v1/search?k="
+            + k
+            + "&mode="
+            + mode
+            + "&q="
+            + URLEncoder.encode(query, StandardCharsets.UTF_8),
+        Map.of("X-API-Key", key));
   }
 
-  private List<String> search(String url, String key, String query, String mode, int k)
+  private static List<String> search(
+      HttpConnection service, String url, String key, String query, String mode, int k)
       throws Exception {
-    HttpResponse<byte[]> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(searchUrl(url, query, mode, k)))
-                .header("X-API-Key", key)
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+    HttpConnection.Answer answer = service.send(searchCall(url, key, query, mode, k));
     List<String> ids = new ArrayList<>();
-    for (JsonNode result : EventJson.tree(response.body()).path("results")) {
+    for (JsonNode result : EventJson.tree(answer.body()).path("results")) {
       ids.add(result.path("chunkId").asText());
     }
     return ids;
@@ -353,6 +346,7 @@ public final class SearchBenchmark implements Callable<Integer> {
    * list with the service's keyword list (BM25 is exact) as the service fuses.
    */
   private double recall(
+      HttpConnection service,
       String url,
       String key,
       String mode,
@@ -368,8 +362,8 @@ public final class SearchBenchmark implements Callable<Integer> {
       List<String> exact =
           mode.equals("semantic")
               ? exactSemantic.subList(0, K)
-              : fuse(exactSemantic, search(url, key, query, "keyword", FUSION_DEPTH));
-      Set<String> served = new HashSet<>(search(url, key, query, mode, K));
+              : fuse(exactSemantic, search(service, url, key, query, "keyword", FUSION_DEPTH));
+      Set<String> served = new HashSet<>(search(service, url, key, query, mode, K));
       for (String id : exact) {
         if (served.contains(id)) {
           found++;
@@ -501,8 +495,7 @@ public final class SearchBenchmark implements Callable<Integer> {
                     + "thread of the load generator with its own kept-alive connection that writes the "
                     + "request and reads the answer and does nothing else, so that the load generator "
                     + "leaves the two cores to the service, in three loads per mode, each after a "
-                    + "tenth as many "
-                    + "warm-up queries: %d clients sending %.0f queries a second together on a fixed "
+                    + "tenth as many warm-up queries: %d clients sending %.0f queries a second together on a fixed "
                     + "schedule (%,d queries; a query's latency counts from its slot in the schedule, "
                     + "so time spent queued behind a slow answer is measured, not hidden); the same "
                     + "clients each sending its next query as soon as its last answer arrives (%,d "
