@@ -38,6 +38,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -113,17 +114,24 @@ public final class SearchBenchmark implements Callable<Integer> {
   Path reportFile;
 
   /**
-   * A mode's measurements: one client, the clients at the rate, the clients as fast as they get
-   * answers, and recall.
+   * A mode's measurements: search-service's CPU per query in each warm-up round at the rate, the
+   * clients at the rate, the clients as fast as they get answers, one client, and recall.
    */
   record ModeResult(
-      String mode, Measured alone, Measured atRate, Measured closedLoop, double recall) {}
+      String mode,
+      List<Double> warmUpRounds,
+      Measured atRate,
+      Measured closedLoop,
+      Measured alone,
+      double recall) {}
 
   /** A load's result, and the CPU milliseconds search-service spent on each of its calls. */
   record Measured(HttpLoad.Result load, double serviceMillisPerCall) {}
 
   private static final int ALONE_QUERIES = 200;
   private static final int WARM_UP_QUERIES = 10_000;
+  private static final int WARM_UP_ROUND_SECONDS = 10;
+  private static final int MAX_WARM_UP_ROUNDS = 10;
 
   @Override
   public Integer call() throws Exception {
@@ -167,22 +175,25 @@ public final class SearchBenchmark implements Callable<Integer> {
       }
       try (HttpConnection searches = new HttpConnection(URI.create(url))) {
         awaitChunks(searches, url, key);
-        settle(url, key, sentences);
-
+        // The index build leaves this JVM's heap full of garbage the loads should not collect.
+        System.gc();
+        long servicePid = suite.record(Component.SEARCH).pid();
+        Supplier<String> warmUpTexts = warmUpTexts(sentences);
         List<String> recallSample = questions.subList(0, recallQueries);
         AtomicInteger next = new AtomicInteger(recallQueries);
         List<ModeResult> results = new ArrayList<>();
         for (String mode : List.of("semantic", "hybrid")) {
           double recall = recall(searches, url, key, mode, recallSample, model, vectors);
+          List<Double> warmUp =
+              warmUp(servicePid, random -> searchCall(url, key, warmUpTexts.get(), mode));
           Function<Random, HttpConnection.Call> nextQuery =
               random -> searchCall(url, key, questions.get(next.getAndIncrement()), mode);
-          long servicePid = suite.record(Component.SEARCH).pid();
-          Measured alone =
-              measure(servicePid, () -> HttpLoad.run(1, ALONE_QUERIES, nextQuery, 200));
           Measured atRate =
               measure(servicePid, () -> HttpLoad.atRate(clients, queries, rate, nextQuery, 200));
           Measured closedLoop =
               measure(servicePid, () -> HttpLoad.run(clients, queries, nextQuery, 200));
+          Measured alone =
+              measure(servicePid, () -> HttpLoad.run(1, ALONE_QUERIES, nextQuery, 200));
           System.out.printf(
               "%s at %.0f/s: p50 %.1f ms, p99 %.1f ms; closed loop %.0f queries/s; recall@10 %.3f%n",
               mode,
@@ -191,7 +202,7 @@ public final class SearchBenchmark implements Callable<Integer> {
               atRate.load().latency().millis(0.99),
               closedLoop.load().callsPerSecond(),
               recall);
-          results.add(new ModeResult(mode, alone, atRate, closedLoop, recall));
+          results.add(new ModeResult(mode, warmUp, atRate, closedLoop, alone, recall));
         }
         report(results, build, sentences.size(), embedMillis).write(reportFile);
         System.out.println("report written to " + reportFile);
@@ -284,18 +295,46 @@ public final class SearchBenchmark implements Callable<Integer> {
   }
 
   /**
-   * Lets this JVM's heap settle after the build and warms search-service up on the merged index in
-   * both modes, with texts from the index rather than the measured ones.
+   * Warms search-service up in one mode until its CPU per query stops falling: first {@value
+   * #WARM_UP_QUERIES} queries as fast as the clients get answers, so that its code runs often
+   * enough to be compiled, then rounds of {@value #WARM_UP_ROUND_SECONDS} seconds at the rate until
+   * a round costs within a tenth of the one before. Under full load the JIT compiler shares the two
+   * cores with the busy request threads and falls behind; it catches up only once the load leaves
+   * it room.
+   *
+   * @return the CPU milliseconds search-service spent per query in each round at the rate
    */
-  private void settle(String url, String key, List<String> sentences) throws Exception {
-    System.gc();
-    for (String mode : List.of("semantic", "hybrid")) {
-      HttpLoad.run(
-          clients,
-          WARM_UP_QUERIES,
-          random -> searchCall(url, key, sentences.get(random.nextInt(sentences.size())), mode),
-          200);
+  private List<Double> warmUp(long servicePid, Function<Random, HttpConnection.Call> call)
+      throws Exception {
+    HttpLoad.run(clients, WARM_UP_QUERIES, call, 200);
+    int roundQueries = (int) (rate * WARM_UP_ROUND_SECONDS);
+    List<Double> rounds = new ArrayList<>();
+    while (rounds.size() < MAX_WARM_UP_ROUNDS && !steady(rounds)) {
+      rounds.add(
+          measure(servicePid, () -> HttpLoad.atRate(clients, roundQueries, rate, call, 200))
+              .serviceMillisPerCall());
     }
+    return rounds;
+  }
+
+  private static boolean steady(List<Double> rounds) {
+    int last = rounds.size() - 1;
+    return last > 0
+        && Math.abs(rounds.get(last) - rounds.get(last - 1)) <= 0.1 * rounds.get(last - 1);
+  }
+
+  /**
+   * Warm-up texts from the index, each asked once so that no cache answers it, and all of one shape
+   * so that rounds compare: pairs of sentences, twice as long as a timed query.
+   */
+  private static Supplier<String> warmUpTexts(List<String> sentences) {
+    AtomicInteger next = new AtomicInteger();
+    return () -> {
+      int n = next.getAndIncrement();
+      int first = n % sentences.size();
+      int second = (first + 1 + n / sentences.size()) % sentences.size();
+      return sentences.get(first) + " " + sentences.get(second);
+    };
   }
 
   private void awaitChunks(HttpConnection service, String url, String key) throws Exception {
@@ -485,9 +524,14 @@ public final class SearchBenchmark implements Callable<Integer> {
         .paragraph(
             String.format(
                 Locale.ROOT,
-                "Before any timed query, search-service answers %,d queries in each mode (sentences "
-                    + "from the index), so that its code runs compiled, as in a service that has been "
-                    + "up a while (its CPU per query falls for thousands of queries after a start). "
+                "Before a mode's timed loads, search-service is warmed up in that mode with pairs of "
+                    + "sentences from the index, each pair asked once: %,d queries as fast as %d clients get "
+                    + "answers, so that its code runs often enough to be compiled, then rounds of %d s "
+                    + "at the rate until a round costs within a tenth of the CPU per query of the round "
+                    + "before (at most %d rounds), as in a service that has been up a while. Under "
+                    + "full load the JIT compiler shares the two cores with the busy request threads "
+                    + "and falls behind, and catches up only once the load leaves it room: without "
+                    + "the rounds at the rate, the first timed load paid for the compiling. "
                     + "Each timed query is a different sentence of the STS Benchmark's test and dev splits "
                     + "(none is in the index), so neither the query-embedding cache nor the result "
                     + "cache answers it: every query is embedded by the model in search-service. "
@@ -506,6 +550,9 @@ public final class SearchBenchmark implements Callable<Integer> {
                     + "that exact list fused with the service's BM25 list (which is exact) as the "
                     + "service fuses (reciprocal rank, k = %d, %d from each list).",
                 WARM_UP_QUERIES,
+                clients,
+                WARM_UP_ROUND_SECONDS,
+                MAX_WARM_UP_ROUNDS,
                 K,
                 clients,
                 rate,
@@ -516,6 +563,7 @@ public final class SearchBenchmark implements Callable<Integer> {
                 RRF_K,
                 FUSION_DEPTH))
         .table(rows)
+        .paragraph(warmUpRounds(results))
         .paragraph(
             String.format(
                 Locale.ROOT,
@@ -527,6 +575,22 @@ public final class SearchBenchmark implements Callable<Integer> {
                     + "and an index left in many segments makes each search walk each segment's "
                     + "graph.",
                 embedMillis));
+  }
+
+  private static String warmUpRounds(List<ModeResult> results) {
+    List<String> modes = new ArrayList<>();
+    for (ModeResult result : results) {
+      modes.add(
+          result.mode()
+              + " "
+              + String.join(
+                  ", ",
+                  result.warmUpRounds().stream().map(ms -> Percentiles.format(ms, 2)).toList()));
+    }
+    return "search-service's CPU ms/query in the warm-up rounds at the rate (texts twice as long as "
+        + "the timed ones): "
+        + String.join("; ", modes)
+        + ".";
   }
 
   private static List<String> row(
