@@ -131,7 +131,7 @@ public final class SearchBenchmark implements Callable<Integer> {
   private static final int ALONE_QUERIES = 200;
   private static final int WARM_UP_QUERIES = 10_000;
   private static final int WARM_UP_ROUND_SECONDS = 10;
-  private static final int MAX_WARM_UP_ROUNDS = 10;
+  private static final int WARM_UP_ROUNDS = 6;
 
   @Override
   public Integer call() throws Exception {
@@ -295,12 +295,11 @@ public final class SearchBenchmark implements Callable<Integer> {
   }
 
   /**
-   * Warms search-service up in one mode until its CPU per query stops falling: first {@value
-   * #WARM_UP_QUERIES} queries as fast as the clients get answers, so that its code runs often
-   * enough to be compiled, then rounds of {@value #WARM_UP_ROUND_SECONDS} seconds at the rate until
-   * a round costs within a tenth of the one before. Under full load the JIT compiler shares the two
-   * cores with the busy request threads and falls behind; it catches up only once the load leaves
-   * it room.
+   * Warms search-service up in one mode: first {@value #WARM_UP_QUERIES} queries as fast as the
+   * clients get answers, so that its code runs often enough to be compiled, then {@value
+   * #WARM_UP_ROUNDS} rounds of {@value #WARM_UP_ROUND_SECONDS} seconds at the rate. Under full load
+   * the JIT compiler shares the two cores with the busy request threads and falls behind; it
+   * catches up only once the load leaves it room.
    *
    * @return the CPU milliseconds search-service spent per query in each round at the rate
    */
@@ -309,18 +308,12 @@ public final class SearchBenchmark implements Callable<Integer> {
     HttpLoad.run(clients, WARM_UP_QUERIES, call, 200);
     int roundQueries = (int) (rate * WARM_UP_ROUND_SECONDS);
     List<Double> rounds = new ArrayList<>();
-    while (rounds.size() < MAX_WARM_UP_ROUNDS && !steady(rounds)) {
+    while (rounds.size() < WARM_UP_ROUNDS) {
       rounds.add(
           measure(servicePid, () -> HttpLoad.atRate(clients, roundQueries, rate, call, 200))
               .serviceMillisPerCall());
     }
     return rounds;
-  }
-
-  private static boolean steady(List<Double> rounds) {
-    int last = rounds.size() - 1;
-    return last > 0
-        && Math.abs(rounds.get(last) - rounds.get(last - 1)) <= 0.1 * rounds.get(last - 1);
   }
 
   /**
@@ -524,14 +517,14 @@ public final class SearchBenchmark implements Callable<Integer> {
         .paragraph(
             String.format(
                 Locale.ROOT,
-                "Before a mode's timed loads, search-service is warmed up in that mode with pairs of "
-                    + "sentences from the index, each pair asked once: %,d queries as fast as %d clients get "
-                    + "answers, so that its code runs often enough to be compiled, then rounds of %d s "
-                    + "at the rate until a round costs within a tenth of the CPU per query of the round "
-                    + "before (at most %d rounds), as in a service that has been up a while. Under "
-                    + "full load the JIT compiler shares the two cores with the busy request threads "
-                    + "and falls behind, and catches up only once the load leaves it room: without "
-                    + "the rounds at the rate, the first timed load paid for the compiling. "
+                "Before a mode's timed loads, search-service is warmed up in that mode with pairs "
+                    + "of sentences from the index, each pair asked once: %,d queries as fast as %d "
+                    + "clients get answers, so that its code runs often enough to be compiled, then "
+                    + "%d rounds of %d s at the rate (its CPU per query in each round is listed under "
+                    + "the table), as in a service that has been up a while. Under full load the JIT "
+                    + "compiler shares the two cores with the busy request threads and falls behind, "
+                    + "and catches up only once the load leaves it room: without the rounds at the "
+                    + "rate, the first timed load paid for the compiling. "
                     + "Each timed query is a different sentence of the STS Benchmark's test and dev splits "
                     + "(none is in the index), so neither the query-embedding cache nor the result "
                     + "cache answers it: every query is embedded by the model in search-service. "
@@ -551,8 +544,8 @@ public final class SearchBenchmark implements Callable<Integer> {
                     + "service fuses (reciprocal rank, k = %d, %d from each list).",
                 WARM_UP_QUERIES,
                 clients,
+                WARM_UP_ROUNDS,
                 WARM_UP_ROUND_SECONDS,
-                MAX_WARM_UP_ROUNDS,
                 K,
                 clients,
                 rate,
