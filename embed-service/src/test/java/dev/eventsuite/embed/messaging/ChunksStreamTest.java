@@ -1,14 +1,14 @@
 package dev.eventsuite.embed.messaging;
 
+import static dev.eventsuite.embed.messaging.TestChunks.CREATED;
+import static dev.eventsuite.embed.messaging.TestChunks.chunk;
+import static dev.eventsuite.embed.messaging.TestChunks.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import dev.eventsuite.events.ContentHash;
 import dev.eventsuite.events.DeadLetter;
 import dev.eventsuite.events.EventJson;
-import dev.eventsuite.events.document.ChunkPrepared;
-import dev.eventsuite.events.document.DocumentMetadata;
 import dev.eventsuite.events.document.DocumentRemoved;
 import dev.eventsuite.testing.KafkaTestResource;
 import dev.eventsuite.testing.TopicTail;
@@ -23,9 +23,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -35,7 +33,6 @@ import org.junit.jupiter.api.Test;
 class ChunksStreamTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);
-  private static final Instant CREATED = Instant.parse("2025-03-01T12:00:00Z");
 
   @Inject VectorStore store;
   @Inject EmbeddingModel model;
@@ -92,7 +89,7 @@ class ChunksStreamTest {
     write(chunk(documentId, "v1", 0, "soon gone"), chunk(documentId, "v1", 1, "also gone"));
     awaitChunks(documentId, 2);
 
-    write(
+    writeJson(
         documentId,
         EventJson.toJson(new DocumentRemoved(documentId, "runbooks/ops/runbook.md", CREATED)));
 
@@ -121,7 +118,7 @@ class ChunksStreamTest {
   void shouldDeadLetterAnInvalidChunkWithTheReasonAndKeepFlowing() {
     String documentId = "doc-" + UUID.randomUUID();
     try (TopicTail deadLetters = TopicTail.of("document-chunks-dlq")) {
-      write(documentId, "{\"kind\":\"chunk\",\"documentId\":\"" + documentId + "\"}");
+      writeJson(documentId, "{\"kind\":\"chunk\",\"documentId\":\"" + documentId + "\"}");
       write(chunk(documentId, "v1", 0, "after the bad one"));
 
       ConsumerRecord<String, byte[]> letter =
@@ -137,46 +134,7 @@ class ChunksStreamTest {
     return store.documentChunks(documentId);
   }
 
-  private static ChunkPrepared chunk(String documentId, String version, int index, String text) {
-    DocumentMetadata metadata =
-        new DocumentMetadata(
-            "runbooks",
-            "runbooks/ops/runbook.md",
-            "local",
-            "runbooks",
-            "ops/runbook.md",
-            "text/markdown",
-            2048L,
-            "Operations runbook",
-            "ops",
-            CREATED,
-            CREATED,
-            Map.of("owner", "ops"),
-            Map.of("tier", "gold"));
-    return new ChunkPrepared(
-        documentId + ":" + version + ":0:" + index,
-        documentId,
-        version,
-        0,
-        1,
-        index,
-        2,
-        text,
-        ContentHash.of(text),
-        "en",
-        List.of("Runbook", "Upgrades"),
-        metadata);
-  }
-
-  private static void write(ChunkPrepared... chunks) {
-    try (TopicWriter writer = TopicWriter.toTestBroker()) {
-      for (ChunkPrepared chunk : chunks) {
-        writer.write("document-chunks", chunk.documentId(), EventJson.toJson(chunk));
-      }
-    }
-  }
-
-  private static void write(String key, String json) {
+  private static void writeJson(String key, String json) {
     try (TopicWriter writer = TopicWriter.toTestBroker()) {
       writer.write("document-chunks", key, json);
     }

@@ -1,0 +1,126 @@
+package dev.eventsuite.embed.vectors;
+
+import dev.eventsuite.platform.store.StoreDataSource;
+import dev.eventsuite.vectors.config.VectorsConfig;
+import dev.eventsuite.vectors.store.ChunkFilter;
+import dev.eventsuite.vectors.store.CollectionInfo;
+import dev.eventsuite.vectors.store.Hit;
+import dev.eventsuite.vectors.store.StoredChunk;
+import dev.eventsuite.vectors.store.VectorStore;
+import dev.eventsuite.vectors.store.VectorStoreException;
+import dev.eventsuite.vectors.store.VectorStores;
+import dev.eventsuite.vectors.store.VectorWrite;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The configured store, failing as a full disk would: its first write, and its first commit after a
+ * write went through, throw before they reach the store.
+ */
+public final class FailingVectorStore implements VectorStore {
+
+  /** Produces this store in place of {@link VectorsProducer}'s, where a test profile enables it. */
+  @Alternative
+  public static class Producer {
+
+    @Produces
+    @Singleton
+    VectorStore store(VectorsConfig config, StoreDataSource dataSources) {
+      return new FailingVectorStore(VectorStores.writer(config, dataSources::oracle));
+    }
+
+    void close(@Disposes VectorStore store) {
+      store.close();
+    }
+  }
+
+  private final VectorStore store;
+  private final AtomicInteger failures = new AtomicInteger();
+  private volatile boolean writeFailed;
+  private volatile boolean written;
+  private volatile boolean commitFailed;
+
+  FailingVectorStore(VectorStore store) {
+    this.store = store;
+  }
+
+  /** The writes and commits that failed. */
+  public int failures() {
+    return failures.get();
+  }
+
+  @Override
+  public void apply(List<VectorWrite> writes) {
+    if (!writeFailed) {
+      writeFailed = true;
+      throw diskFull();
+    }
+    store.apply(writes);
+    written = true;
+  }
+
+  @Override
+  public void commit() {
+    if (written && !commitFailed) {
+      commitFailed = true;
+      throw diskFull();
+    }
+    store.commit();
+  }
+
+  private VectorStoreException diskFull() {
+    failures.incrementAndGet();
+    return new VectorStoreException(
+        "cannot write the vector index", new IOException("No space left on device"));
+  }
+
+  @Override
+  public List<Hit> nearest(float[] query, int k, ChunkFilter filter) {
+    return store.nearest(query, k, filter);
+  }
+
+  @Override
+  public List<Hit> keyword(String query, int k, ChunkFilter filter) {
+    return store.keyword(query, k, filter);
+  }
+
+  @Override
+  public List<StoredChunk> chunks(List<String> chunkIds) {
+    return store.chunks(chunkIds);
+  }
+
+  @Override
+  public long version() {
+    return store.version();
+  }
+
+  @Override
+  public List<StoredChunk> documentChunks(String documentId) {
+    return store.documentChunks(documentId);
+  }
+
+  @Override
+  public List<String> documentIds(ChunkFilter filter, int limit) {
+    return store.documentIds(filter, limit);
+  }
+
+  @Override
+  public long count(ChunkFilter filter) {
+    return store.count(filter);
+  }
+
+  @Override
+  public List<CollectionInfo> collections() {
+    return store.collections();
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}
