@@ -308,7 +308,7 @@ public final class SearchBenchmark implements Callable<Integer> {
     HttpLoad.run(clients, WARM_UP_QUERIES, call, 200);
     int roundQueries = (int) (rate * WARM_UP_ROUND_SECONDS);
     List<Double> rounds = new ArrayList<>();
-    while (rounds.size() < WARM_UP_ROUNDS) {
+    for (int round = 0; round < WARM_UP_ROUNDS; round++) {
       rounds.add(
           measure(servicePid, () -> HttpLoad.atRate(clients, roundQueries, rate, call, 200))
               .serviceMillisPerCall());
@@ -524,16 +524,16 @@ public final class SearchBenchmark implements Callable<Integer> {
                     + "the table), as in a service that has been up a while. Under full load the JIT "
                     + "compiler shares the two cores with the busy request threads and falls behind, "
                     + "and catches up only once the load leaves it room: without the rounds at the "
-                    + "rate, the first timed load paid for the compiling. "
-                    + "Each timed query is a different sentence of the STS Benchmark's test and dev splits "
-                    + "(none is in the index), so neither the query-embedding cache nor the result "
+                    + "rate, the first timed load paid for the compiling. Each timed query is a "
+                    + "different sentence of the STS Benchmark's test and dev splits (none is in "
+                    + "the index), so neither the query-embedding cache nor the result "
                     + "cache answers it: every query is embedded by the model in search-service. "
                     + "Clients send `GET /api/v1/search?k=%d&mode=...&q=...` over HTTP/1.1, each a "
                     + "thread of the load generator with its own kept-alive connection that writes the "
                     + "request and reads the answer and does nothing else, so that the load generator "
                     + "leaves the two cores to the service, in three loads per mode, each after a "
-                    + "tenth as many warm-up queries: %d clients sending %.0f queries a second together on a fixed "
-                    + "schedule (%,d queries; a query's latency counts from its slot in the schedule, "
+                    + "tenth as many warm-up queries: %d clients sending %.0f queries a second "
+                    + "together on a fixed schedule (%,d queries; a query's latency counts from its slot in the schedule, "
                     + "so time spent queued behind a slow answer is measured, not hidden); the same "
                     + "clients each sending its next query as soon as its last answer arrives (%,d "
                     + "queries: the most they get, and the latency at full load, which is about the "

@@ -10,7 +10,6 @@ import dev.eventsuite.embed.vectors.FailingVectorStore;
 import dev.eventsuite.testing.KafkaTestResource;
 import dev.eventsuite.testing.TopicTail;
 import dev.eventsuite.vectors.store.StoredChunk;
-import dev.eventsuite.vectors.store.VectorStore;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -43,7 +42,7 @@ class VectorStoreFailuresTest {
   private static final Pattern FAILURES =
       Pattern.compile("suite_stream_failures_total\\{[^}]*loop=\"chunks\"[^}]*\\} ([0-9.]+)");
 
-  @Inject VectorStore store;
+  @Inject FailingVectorStore store;
 
   @Test
   void shouldStoreEveryChunkOnceAfterAFailedWriteAndAFailedCommit() {
@@ -56,7 +55,7 @@ class VectorStoreFailuresTest {
 
       await()
           .atMost(Duration.ofSeconds(60))
-          .until(() -> ((FailingVectorStore) store).failures() == 2 && loopFailures() >= 2);
+          .until(() -> store.failures() == 2 && loopFailures() >= 2);
       await()
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(

@@ -16,7 +16,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The configured store, failing as a full disk would: its first write, and its first commit after a
@@ -30,7 +29,7 @@ public final class FailingVectorStore implements VectorStore {
 
     @Produces
     @Singleton
-    VectorStore store(VectorsConfig config, StoreDataSource dataSources) {
+    FailingVectorStore store(VectorsConfig config, StoreDataSource dataSources) {
       return new FailingVectorStore(VectorStores.writer(config, dataSources::oracle));
     }
 
@@ -40,7 +39,6 @@ public final class FailingVectorStore implements VectorStore {
   }
 
   private final VectorStore store;
-  private final AtomicInteger failures = new AtomicInteger();
   private volatile boolean writeFailed;
   private volatile boolean written;
   private volatile boolean commitFailed;
@@ -51,7 +49,7 @@ public final class FailingVectorStore implements VectorStore {
 
   /** The writes and commits that failed. */
   public int failures() {
-    return failures.get();
+    return (writeFailed ? 1 : 0) + (commitFailed ? 1 : 0);
   }
 
   @Override
@@ -73,8 +71,7 @@ public final class FailingVectorStore implements VectorStore {
     store.commit();
   }
 
-  private VectorStoreException diskFull() {
-    failures.incrementAndGet();
+  private static VectorStoreException diskFull() {
     return new VectorStoreException(
         "cannot write the vector index", new IOException("No space left on device"));
   }
