@@ -1,0 +1,12 @@
+terraform {
+  required_version = ">= 1.5"
+
+  required_providers {
+    oci = {
+      source  = "oracle/oci"
+      version = "~> 8.28"
+      # IAM is written through the home region's endpoint.
+      configuration_aliases = [oci.home]
+    }
+  }
+}
