@@ -99,10 +99,11 @@ module "vault" {
   freeform_tags           = var.freeform_tags
 }
 
+# IAM can only be written in the home region: the module's provider is the home region's.
 module "identity" {
   source = "./modules/identity"
   providers = {
-    oci.home = oci.home
+    oci = oci.home
   }
 
   tenancy_id                       = var.tenancy_ocid

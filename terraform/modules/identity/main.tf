@@ -47,7 +47,6 @@ locals {
 
 # OCI Events delivers the bucket's object events to the object-events stream.
 resource "oci_identity_policy" "events" {
-  provider = oci.home
 
   compartment_id = var.compartment_id
   name           = "${var.name_prefix}-events"
@@ -57,8 +56,7 @@ resource "oci_identity_policy" "events" {
 }
 
 resource "oci_identity_policy" "workloads" {
-  count    = var.workload_identity ? 1 : 0
-  provider = oci.home
+  count = var.workload_identity ? 1 : 0
 
   compartment_id = var.compartment_id
   name           = "${var.name_prefix}-workloads"
@@ -75,8 +73,7 @@ resource "oci_identity_policy" "workloads" {
 }
 
 resource "oci_identity_dynamic_group" "instances" {
-  count    = var.create_dynamic_group ? 1 : 0
-  provider = oci.home
+  count = var.create_dynamic_group ? 1 : 0
 
   compartment_id = var.tenancy_id
   name           = "${var.name_prefix}-instances"
@@ -86,8 +83,7 @@ resource "oci_identity_dynamic_group" "instances" {
 }
 
 resource "oci_identity_policy" "instances" {
-  count    = var.create_dynamic_group ? 1 : 0
-  provider = oci.home
+  count = var.create_dynamic_group ? 1 : 0
 
   compartment_id = var.compartment_id
   name           = "${var.name_prefix}-instances"
@@ -100,8 +96,7 @@ resource "oci_identity_policy" "instances" {
 # workload identity does not reach the Kafka protocol, so the clients share this one user, which
 # may only pull from and push to the suite's stream pool.
 resource "oci_identity_user" "stream_client" {
-  count    = var.create_stream_user ? 1 : 0
-  provider = oci.home
+  count = var.create_stream_user ? 1 : 0
 
   compartment_id = var.tenancy_id
   name           = "${var.name_prefix}-stream-client"
@@ -111,8 +106,7 @@ resource "oci_identity_user" "stream_client" {
 }
 
 resource "oci_identity_group" "stream_clients" {
-  count    = var.create_stream_user ? 1 : 0
-  provider = oci.home
+  count = var.create_stream_user ? 1 : 0
 
   compartment_id = var.tenancy_id
   name           = "${var.name_prefix}-stream-clients"
@@ -121,16 +115,14 @@ resource "oci_identity_group" "stream_clients" {
 }
 
 resource "oci_identity_user_group_membership" "stream_client" {
-  count    = var.create_stream_user ? 1 : 0
-  provider = oci.home
+  count = var.create_stream_user ? 1 : 0
 
   group_id = oci_identity_group.stream_clients[0].id
   user_id  = oci_identity_user.stream_client[0].id
 }
 
 resource "oci_identity_policy" "stream_clients" {
-  count    = var.create_stream_user ? 1 : 0
-  provider = oci.home
+  count = var.create_stream_user ? 1 : 0
 
   compartment_id = var.compartment_id
   name           = "${var.name_prefix}-stream-clients"
@@ -140,8 +132,7 @@ resource "oci_identity_policy" "stream_clients" {
 }
 
 resource "oci_identity_auth_token" "stream_client" {
-  count    = var.create_stream_user ? 1 : 0
-  provider = oci.home
+  count = var.create_stream_user ? 1 : 0
 
   user_id     = oci_identity_user.stream_client[0].id
   description = "SASL/PLAIN password of the event suite's Kafka clients"

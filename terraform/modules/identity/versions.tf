@@ -5,8 +5,6 @@ terraform {
     oci = {
       source  = "oracle/oci"
       version = "~> 8.28"
-      # IAM is written through the home region's endpoint.
-      configuration_aliases = [oci.home]
     }
   }
 }
