@@ -1,6 +1,6 @@
 package dev.eventsuite.anomaly;
 
-import dev.eventsuite.testing.OciApiStub;
+import dev.eventsuite.oci.OciApiStub;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 

@@ -2,7 +2,7 @@ package dev.eventsuite.embed.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventsuite.events.EventJson;
-import dev.eventsuite.testing.OciApiStub;
+import dev.eventsuite.oci.OciApiStub;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.oracle.bmc.aivision.AIServiceVisionClient;
 import dev.eventsuite.events.EventJson;
 import dev.eventsuite.ingest.store.StoredObject;
-import dev.eventsuite.testing.OciApiStub;
+import dev.eventsuite.oci.OciApiStub;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;

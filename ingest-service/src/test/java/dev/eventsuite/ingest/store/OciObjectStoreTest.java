@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.oracle.bmc.objectstorage.ObjectStorageClient;
-import dev.eventsuite.testing.OciApiStub;
-import dev.eventsuite.testing.OciApiStub.Request;
-import dev.eventsuite.testing.OciApiStub.Response;
+import dev.eventsuite.oci.OciApiStub;
+import dev.eventsuite.oci.OciApiStub.Request;
+import dev.eventsuite.oci.OciApiStub.Response;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URLDecoder;

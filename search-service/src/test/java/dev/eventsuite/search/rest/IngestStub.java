@@ -1,6 +1,6 @@
 package dev.eventsuite.search.rest;
 
-import dev.eventsuite.testing.OciApiStub;
+import dev.eventsuite.oci.OciApiStub;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -2,10 +2,10 @@ package dev.eventsuite.search.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventsuite.oci.OciApiStub;
 import dev.eventsuite.search.SearchIndex;
 import dev.eventsuite.testing.BrowserScript;
 import dev.eventsuite.testing.KafkaTestResource;
-import dev.eventsuite.testing.OciApiStub;
 import dev.eventsuite.testing.TestKeys;
 import dev.eventsuite.vectors.embedding.EmbeddingModel;
 import io.quarkus.test.common.WithTestResource;

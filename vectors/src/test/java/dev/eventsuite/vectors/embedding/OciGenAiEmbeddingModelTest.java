@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.oracle.bmc.generativeaiinference.GenerativeAiInferenceClient;
 import dev.eventsuite.events.EventJson;
-import dev.eventsuite.testing.OciApiStub;
+import dev.eventsuite.oci.OciApiStub;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventsuite.events.EventJson;
-import dev.eventsuite.testing.OciApiStub;
+import dev.eventsuite.oci.OciApiStub;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.eventsuite.testing;
+package dev.eventsuite.oci;
 
 import com.oracle.bmc.auth.BasicAuthenticationDetailsProvider;
 import com.oracle.bmc.auth.ConfigFileAuthenticationDetailsProvider;
