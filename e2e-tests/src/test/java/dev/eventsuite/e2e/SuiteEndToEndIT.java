@@ -5,24 +5,32 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventsuite.events.EventJson;
+import dev.eventsuite.launcher.cli.SuiteCli;
 import dev.eventsuite.launcher.suite.Component;
 import dev.eventsuite.launcher.suite.ComponentStatus;
 import dev.eventsuite.launcher.suite.RunningSuite;
 import dev.eventsuite.launcher.suite.Suite;
 import dev.eventsuite.testing.TopicTail;
 import dev.eventsuite.testing.TopicWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The suite as users run it: five services and a broker, each its own process. */
 @Order(1)
@@ -146,6 +154,45 @@ class SuiteEndToEndIT {
     assertThat(found.at("/0/value").asDouble()).isEqualTo(90.0);
     assertThat(found.at("/0/metric").asText()).isEqualTo("temperature");
     assertThat(Instant.parse(found.at("/0/eventTime").asText())).isEqualTo(start.plusSeconds(2400));
+  }
+
+  @Test
+  @Order(5)
+  void shouldTurnEventsSentFromAFileWithTheProduceCommandIntoFeatures(@TempDir Path folder)
+      throws Exception {
+    RunningSuite suite = SuiteUnderTest.get();
+    String user = "e2e-" + UUID.randomUUID();
+    String device = "e2e-" + UUID.randomUUID();
+    Path file = folder.resolve("events.jsonl");
+    Files.write(
+        file,
+        List.of(
+            "{\"userId\":\"" + user + "\",\"metric\":5,\"timestamp\":\"2025-03-01T10:00:00Z\"}",
+            "{\"id\":\"" + device + "\",\"time\":\"2025-03-01T10:00:10\",\"metric\":0.5}",
+            "{\"userId\":\"" + user + "\",\"metric\":8,\"timestamp\":\"2025-03-01T10:01:00Z\"}"));
+    String bootstrap = suite.url(Component.KAFKA);
+    try (TopicTail features = TopicTail.of(bootstrap, "features")) {
+      StringWriter out = new StringWriter();
+      CommandLine cli = SuiteCli.commandLine();
+      cli.setOut(new PrintWriter(out));
+      cli.setErr(new PrintWriter(out));
+
+      int exitCode = cli.execute("produce", file.toString(), "--bootstrap-servers", bootstrap);
+
+      assertThat(exitCode).as(out.toString()).isZero();
+      List<ConsumerRecord<String, byte[]>> snapshots =
+          features.await(
+              3, r -> user.equals(r.key()) || device.equals(r.key()), Duration.ofSeconds(30));
+      JsonNode last =
+          EventJson.tree(
+              snapshots.stream()
+                  .filter(r -> user.equals(r.key()))
+                  .reduce((a, b) -> b)
+                  .orElseThrow()
+                  .value());
+      assertThat(last.at("/activity/totalEvents").asLong()).isEqualTo(2);
+      assertThat(last.at("/value").asDouble()).isEqualTo(8.0);
+    }
   }
 
   private static HttpResponse<String> get(String url) throws Exception {

@@ -11,13 +11,16 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Event Suite 0.1.0",
     description =
-        "Runs the Event Suite locally on its embedded defaults: a Kafka broker and the five services.",
+        "Runs the Event Suite locally on its embedded defaults (a Kafka broker and the five"
+            + " services), sends it events, and checks a deployment on Oracle Cloud.",
     subcommands = {
       UpCommand.class,
       DownCommand.class,
       StatusCommand.class,
       UploadCommand.class,
-      SearchCommand.class
+      SearchCommand.class,
+      ProduceCommand.class,
+      OciCommand.class
     })
 public final class SuiteCli implements Runnable {
 

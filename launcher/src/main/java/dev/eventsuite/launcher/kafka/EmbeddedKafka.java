@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   private final KafkaRaftServer server;
   private final String bootstrapServers;
+  private final String saslBootstrapServers;
   private final Path logDir;
   private final boolean ephemeral;
   private final int defaultPartitions;
@@ -50,11 +52,13 @@ public final class EmbeddedKafka implements AutoCloseable {
   private EmbeddedKafka(
       KafkaRaftServer server,
       String bootstrapServers,
+      String saslBootstrapServers,
       Path logDir,
       boolean ephemeral,
       int defaultPartitions) {
     this.server = server;
     this.bootstrapServers = bootstrapServers;
+    this.saslBootstrapServers = saslBootstrapServers;
     this.logDir = logDir;
     this.ephemeral = ephemeral;
     this.defaultPartitions = defaultPartitions;
@@ -67,6 +71,14 @@ public final class EmbeddedKafka implements AutoCloseable {
   /** The address clients connect to, e.g. {@code localhost:9092}. */
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /**
+   * The address of the listener that requires a SASL/PLAIN login (without TLS), as OCI Streaming
+   * does over TLS; only with {@link Builder#saslPlainUser}.
+   */
+  public Optional<String> saslBootstrapServers() {
+    return Optional.ofNullable(saslBootstrapServers);
   }
 
   /** The folder holding the broker's logs and metadata. */
@@ -151,6 +163,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private Path dataDir;
     private int partitions = 3;
     private final List<String> topics = new ArrayList<>();
+    private String saslUser;
+    private String saslPassword;
 
     private Builder() {}
 
@@ -184,6 +198,16 @@ public final class EmbeddedKafka implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Also opens a listener on a free port that admits only this user, logging in with SASL/PLAIN
+     * (the mechanism OCI Streaming's Kafka endpoint uses).
+     */
+    public Builder saslPlainUser(String user, String password) {
+      this.saslUser = user;
+      this.saslPassword = password;
+      return this;
+    }
+
     /** Topics to create once the broker is up. */
     public Builder topics(Collection<String> names) {
       topics.addAll(names);
@@ -201,13 +225,20 @@ public final class EmbeddedKafka implements AutoCloseable {
         Files.createDirectories(logDir);
         int clientPort = port == 0 ? freePort() : port;
         int quorumPort = controllerPort == 0 ? freePort() : controllerPort;
-        Properties config = serverConfig(logDir, clientPort, quorumPort);
+        int saslPort = saslUser == null ? 0 : freePort();
+        Properties config = serverConfig(logDir, clientPort, quorumPort, saslPort);
         formatIfNew(logDir, config);
         KafkaRaftServer server =
             new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
         server.startup();
         EmbeddedKafka kafka =
-            new EmbeddedKafka(server, "localhost:" + clientPort, logDir, ephemeral, partitions);
+            new EmbeddedKafka(
+                server,
+                "localhost:" + clientPort,
+                saslUser == null ? null : "localhost:" + saslPort,
+                logDir,
+                ephemeral,
+                partitions);
         awaitReady(kafka.bootstrapServers());
         kafka.createTopics(topics);
         return kafka;
@@ -216,16 +247,28 @@ public final class EmbeddedKafka implements AutoCloseable {
       }
     }
 
-    private Properties serverConfig(Path logDir, int clientPort, int quorumPort) {
+    private Properties serverConfig(Path logDir, int clientPort, int quorumPort, int saslPort) {
       Properties config = new Properties();
       config.put("process.roles", "broker,controller");
       config.put("node.id", "1");
       config.put("controller.quorum.voters", "1@localhost:" + quorumPort);
-      config.put(
-          "listeners",
-          "PLAINTEXT://localhost:" + clientPort + ",CONTROLLER://localhost:" + quorumPort);
-      config.put("advertised.listeners", "PLAINTEXT://localhost:" + clientPort);
-      config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+      String listeners = "PLAINTEXT://localhost:" + clientPort;
+      String protocols = "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT";
+      if (saslUser != null) {
+        listeners += ",SASL_PLAINTEXT://localhost:" + saslPort;
+        protocols += ",SASL_PLAINTEXT:SASL_PLAINTEXT";
+        config.put("sasl.enabled.mechanisms", "PLAIN");
+        config.put(
+            "listener.name.sasl_plaintext.plain.sasl.jaas.config",
+            "org.apache.kafka.common.security.plain.PlainLoginModule required user_"
+                + saslUser
+                + "=\""
+                + saslPassword
+                + "\";");
+      }
+      config.put("listeners", listeners + ",CONTROLLER://localhost:" + quorumPort);
+      config.put("advertised.listeners", listeners);
+      config.put("listener.security.protocol.map", protocols);
       config.put("controller.listener.names", "CONTROLLER");
       config.put("inter.broker.listener.name", "PLAINTEXT");
       config.put("log.dirs", logDir.toAbsolutePath().toString());
