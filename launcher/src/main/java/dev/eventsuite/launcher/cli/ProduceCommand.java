@@ -8,6 +8,7 @@ import dev.eventsuite.launcher.oci.KafkaEventSender;
 import dev.eventsuite.launcher.oci.MetricEventLines;
 import dev.eventsuite.launcher.oci.OciApis;
 import dev.eventsuite.launcher.oci.OciStreamSender;
+import dev.eventsuite.launcher.oci.SaslPlainLogin;
 import dev.eventsuite.launcher.suite.SuiteException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.config.SaslConfigs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -201,15 +201,7 @@ final class ProduceCommand implements Callable<Integer> {
                       new SuiteException(
                           "--sasl-username needs the auth token: set OCI_STREAM_AUTH_TOKEN or give"
                               + " --stream-auth-token-file"));
-      settings.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, securityProtocol);
-      settings.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
-      settings.put(
-          SaslConfigs.SASL_JAAS_CONFIG,
-          "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
-              + saslUsername
-              + "\" password=\""
-              + token
-              + "\";");
+      new SaslPlainLogin(securityProtocol, saslUsername, token).applyTo(settings);
       // OCI Streaming has no idempotent producers.
       settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
     }

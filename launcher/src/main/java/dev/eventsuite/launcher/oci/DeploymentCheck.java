@@ -32,7 +32,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 
 /**
@@ -223,15 +222,8 @@ public final class DeploymentCheck {
     }
     Properties config = new Properties();
     config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, login.bootstrapServers());
-    config.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, login.securityProtocol());
-    config.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
-    config.put(
-        SaslConfigs.SASL_JAAS_CONFIG,
-        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
-            + login.username()
-            + "\" password=\""
-            + login.password().get()
-            + "\";");
+    new SaslPlainLogin(login.securityProtocol(), login.username(), login.password().get())
+        .applyTo(config);
     config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     config.put(AdminClientConfig.RETRIES_CONFIG, 1);
