@@ -15,6 +15,8 @@ locals {
     vault_id                 = module.vault.vault_id
     secret_names             = module.vault.secret_names
     stream_auth_token_secret = lookup(module.vault.secret_names, "stream-auth-token", "${var.name_prefix}-stream-auth-token")
+    data_subnet_cidr         = module.network.subnet_cidrs["data"]
+    api_subnet_cidr          = module.network.subnet_cidrs["api"]
     private_subnet_id        = module.network.subnet_ids["private"]
     internal_lb_nsg_id       = module.network.nsg_ids["internal_lb"]
     search_lb_private_ip     = local.search_lb_private_ip

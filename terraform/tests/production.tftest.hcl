@@ -158,6 +158,11 @@ run "production" {
   }
 
   assert {
+    condition     = strcontains(output.oci_settings, "OCI_DATA_SUBNET_CIDR=10.20.3.0/24\n") && strcontains(output.oci_settings, "OCI_API_SUBNET_CIDR=10.20.1.0/24\n")
+    error_message = "The network policies take the data and API subnets' ranges from the settings."
+  }
+
+  assert {
     condition     = strcontains(output.oci_settings, "OCI_SEARCH_LB_PRIVATE_IP=10.20.2.10\n")
     error_message = "search-service's internal load balancer takes the private subnet's tenth address."
   }

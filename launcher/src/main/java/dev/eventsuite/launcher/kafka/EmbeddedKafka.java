@@ -165,6 +165,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final List<String> topics = new ArrayList<>();
     private String saslUser;
     private String saslPassword;
+    private String bindHost = "localhost";
+    private String advertisedHost = "localhost";
 
     private Builder() {}
 
@@ -205,6 +207,24 @@ public final class EmbeddedKafka implements AutoCloseable {
     public Builder saslPlainUser(String user, String password) {
       this.saslUser = user;
       this.saslPassword = password;
+      return this;
+    }
+
+    /**
+     * The address the client listeners bind to (default {@code localhost}); {@code 0.0.0.0} takes
+     * connections from other hosts, as in a container.
+     */
+    public Builder bindHost(String bindHost) {
+      this.bindHost = bindHost;
+      return this;
+    }
+
+    /**
+     * The host name clients are told to connect to (default {@code localhost}), e.g. the name of a
+     * Kubernetes Service or Compose service.
+     */
+    public Builder advertisedHost(String advertisedHost) {
+      this.advertisedHost = advertisedHost;
       return this;
     }
 
@@ -252,10 +272,12 @@ public final class EmbeddedKafka implements AutoCloseable {
       config.put("process.roles", "broker,controller");
       config.put("node.id", "1");
       config.put("controller.quorum.voters", "1@localhost:" + quorumPort);
-      String listeners = "PLAINTEXT://localhost:" + clientPort;
+      String listeners = "PLAINTEXT://" + bindHost + ":" + clientPort;
+      String advertised = "PLAINTEXT://" + advertisedHost + ":" + clientPort;
       String protocols = "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT";
       if (saslUser != null) {
-        listeners += ",SASL_PLAINTEXT://localhost:" + saslPort;
+        listeners += ",SASL_PLAINTEXT://" + bindHost + ":" + saslPort;
+        advertised += ",SASL_PLAINTEXT://" + advertisedHost + ":" + saslPort;
         protocols += ",SASL_PLAINTEXT:SASL_PLAINTEXT";
         config.put("sasl.enabled.mechanisms", "PLAIN");
         config.put(
@@ -267,7 +289,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 + "\";");
       }
       config.put("listeners", listeners + ",CONTROLLER://localhost:" + quorumPort);
-      config.put("advertised.listeners", listeners);
+      config.put("advertised.listeners", advertised);
       config.put("listener.security.protocol.map", protocols);
       config.put("controller.listener.names", "CONTROLLER");
       config.put("inter.broker.listener.name", "PLAINTEXT");

@@ -33,6 +33,19 @@ public final class KafkaBrokerMain implements Callable<Integer> {
   int controllerPort;
 
   @Option(
+      names = "--bind",
+      defaultValue = "localhost",
+      description =
+          "Address the client port listens on (default ${DEFAULT-VALUE}; 0.0.0.0 in a container).")
+  String bindHost;
+
+  @Option(
+      names = "--advertised-host",
+      defaultValue = "localhost",
+      description = "Host name clients are told to connect to (default ${DEFAULT-VALUE}).")
+  String advertisedHost;
+
+  @Option(
       names = "--partitions",
       defaultValue = "3",
       description = "Partitions of each topic created (default ${DEFAULT-VALUE}).")
@@ -49,6 +62,8 @@ public final class KafkaBrokerMain implements Callable<Integer> {
             .dataDir(dataDir)
             .port(port)
             .controllerPort(controllerPort)
+            .bindHost(bindHost)
+            .advertisedHost(advertisedHost)
             .partitions(partitions)
             .topics(Topics.allNamesWithDeadLetters())
             .start();
