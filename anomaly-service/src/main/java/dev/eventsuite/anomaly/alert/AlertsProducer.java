@@ -3,6 +3,7 @@ package dev.eventsuite.anomaly.alert;
 import com.oracle.bmc.ons.NotificationDataPlaneClient;
 import dev.eventsuite.anomaly.config.AnomalyConfig;
 import dev.eventsuite.oci.OciAuthentication;
+import dev.eventsuite.oci.OciClients;
 import dev.eventsuite.oci.OciConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -42,9 +43,8 @@ public class AlertsProducer {
   }
 
   private static NotificationDataPlaneClient client(AnomalyConfig.Alerts alerts, OciConfig oci) {
-    NotificationDataPlaneClient.Builder builder = NotificationDataPlaneClient.builder();
-    oci.region().ifPresent(builder::region);
-    alerts.notifications().endpoint().ifPresent(builder::endpoint);
-    return builder.build(OciAuthentication.provider(oci));
+    return OciClients.located(
+            NotificationDataPlaneClient.builder(), oci.region(), alerts.notifications().endpoint())
+        .build(OciAuthentication.provider(oci));
   }
 }

@@ -21,6 +21,7 @@ import dev.eventsuite.ingest.store.IngestionLedger.Status;
 import dev.eventsuite.ingest.store.ObjectStore;
 import dev.eventsuite.ingest.store.StoredObject;
 import dev.eventsuite.oci.OciAuthentication;
+import dev.eventsuite.oci.OciClients;
 import dev.eventsuite.oci.OciConfig;
 import dev.eventsuite.platform.config.SuiteConfig;
 import io.micrometer.core.instrument.Counter;
@@ -251,11 +252,9 @@ public class DocumentIngestor {
     if (!vision.enabled()) {
       return null;
     }
-    AIServiceVisionClient.Builder builder = AIServiceVisionClient.builder();
-    oci.region().ifPresent(builder::region);
-    vision.endpoint().ifPresent(builder::endpoint);
     return new OciVisionImageAnalyzer(
-        builder.build(OciAuthentication.provider(oci)),
+        OciClients.located(AIServiceVisionClient.builder(), oci.region(), vision.endpoint())
+            .build(OciAuthentication.provider(oci)),
         vision
             .compartmentId()
             .orElseThrow(

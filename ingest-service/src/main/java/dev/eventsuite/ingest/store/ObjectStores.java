@@ -5,6 +5,7 @@ import com.oracle.bmc.objectstorage.ObjectStorageClient;
 import com.oracle.bmc.objectstorage.requests.GetNamespaceRequest;
 import dev.eventsuite.ingest.config.IngestConfig;
 import dev.eventsuite.oci.OciAuthentication;
+import dev.eventsuite.oci.OciClients;
 import dev.eventsuite.oci.OciConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -25,11 +26,12 @@ public class ObjectStores {
 
   private static ObjectStore oci(IngestConfig.Oci settings, OciConfig oci) {
     // OciObjectStore closes every object stream it opens, which is what the SDK's warning asks.
-    ObjectStorageClient.Builder builder =
-        ObjectStorageClient.builder().isStreamWarningEnabled(false);
-    oci.region().ifPresent(builder::region);
-    settings.endpoint().ifPresent(builder::endpoint);
-    ObjectStorage client = builder.build(OciAuthentication.provider(oci));
+    ObjectStorage client =
+        OciClients.located(
+                ObjectStorageClient.builder().isStreamWarningEnabled(false),
+                oci.region(),
+                settings.endpoint())
+            .build(OciAuthentication.provider(oci));
     String namespace =
         settings
             .namespace()

@@ -6,13 +6,13 @@ import com.oracle.bmc.Service;
 import com.oracle.bmc.Services;
 import com.oracle.bmc.auth.BasicAuthenticationDetailsProvider;
 import com.oracle.bmc.auth.RegionProvider;
-import com.oracle.bmc.common.RegionalClientBuilder;
 import com.oracle.bmc.http.signing.DefaultRequestSigner;
 import com.oracle.bmc.http.signing.RequestSigner;
 import com.oracle.bmc.objectstorage.ObjectStorageClient;
 import com.oracle.bmc.streaming.StreamAdminClient;
 import com.oracle.bmc.streaming.StreamClient;
 import dev.eventsuite.events.EventJson;
+import dev.eventsuite.oci.OciClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -60,12 +60,15 @@ public final class OciApis implements AutoCloseable {
   }
 
   public StreamAdminClient streamAdmin() {
-    return keep(located(StreamAdminClient.builder()).build(authentication));
+    return keep(
+        OciClients.located(StreamAdminClient.builder(), region, endpoint).build(authentication));
   }
 
   public ObjectStorageClient objectStorage() {
     return keep(
-        located(ObjectStorageClient.builder().isStreamWarningEnabled(false)).build(authentication));
+        OciClients.located(
+                ObjectStorageClient.builder().isStreamWarningEnabled(false), region, endpoint)
+            .build(authentication));
   }
 
   /** The Streaming messages API of one stream pool (a stream's {@code messagesEndpoint}). */
@@ -127,15 +130,6 @@ public final class OciApis implements AutoCloseable {
     return eventsRegion
         .getEndpoint(EVENTS)
         .orElseThrow(() -> new IllegalStateException("no Events endpoint in " + eventsRegion));
-  }
-
-  /** The endpoint when one is given (a region would take precedence over it), else the region. */
-  private <B extends RegionalClientBuilder<B, ?>> B located(B builder) {
-    if (endpoint.isPresent()) {
-      return builder.endpoint(endpoint.get());
-    }
-    region.ifPresent(builder::region);
-    return builder;
   }
 
   private <T extends AutoCloseable> T keep(T client) {

@@ -2,6 +2,7 @@ package dev.eventsuite.vectors.embedding;
 
 import com.oracle.bmc.generativeaiinference.GenerativeAiInferenceClient;
 import dev.eventsuite.oci.OciAuthentication;
+import dev.eventsuite.oci.OciClients;
 import dev.eventsuite.oci.OciConfig;
 import dev.eventsuite.vectors.config.VectorsConfig;
 import java.time.Duration;
@@ -41,11 +42,9 @@ public final class EmbeddingModels {
                 () ->
                     new IllegalStateException(
                         "suite.vectors.model.oci-genai.compartment-id is required for OCI Generative AI"));
-    GenerativeAiInferenceClient.Builder builder = GenerativeAiInferenceClient.builder();
-    oci.region().ifPresent(builder::region);
-    config.endpoint().ifPresent(builder::endpoint);
     return new OciGenAiEmbeddingModel(
-        builder.build(OciAuthentication.provider(oci)),
+        OciClients.located(GenerativeAiInferenceClient.builder(), oci.region(), config.endpoint())
+            .build(OciAuthentication.provider(oci)),
         compartment,
         config.modelId(),
         config.dimension(),
