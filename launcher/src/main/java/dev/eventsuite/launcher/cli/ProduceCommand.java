@@ -106,48 +106,62 @@ final class ProduceCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    long sent = 0;
-    long notSent = 0;
+    Tally tally = new Tally(err);
     try (BufferedReader reader = open();
         Destination destination = destination()) {
       MetricEventLines lines = new MetricEventLines(reader);
       List<MetricEventLines.Event> batch = new ArrayList<>(BATCH);
       for (MetricEventLines.Line line = lines.next(); line != null; line = lines.next()) {
         if (line instanceof MetricEventLines.Invalid invalid) {
-          err.println("line " + invalid.line() + ": " + invalid.reason());
-          notSent++;
+          tally.notSent(invalid.line(), invalid.reason());
         } else if (line instanceof MetricEventLines.Valid valid) {
           batch.add(valid.event());
           if (batch.size() == BATCH) {
-            EventSender.Sent result = destination.sender().send(batch);
-            sent += result.accepted();
-            notSent += report(result, err);
-            batch.clear();
+            tally.send(destination.sender(), batch);
           }
         }
       }
-      if (!batch.isEmpty()) {
-        EventSender.Sent result = destination.sender().send(batch);
-        sent += result.accepted();
-        notSent += report(result, err);
-      }
+      tally.send(destination.sender(), batch);
       out.println(
           "sent "
-              + sent
+              + tally.sent
               + " events to "
               + destination.name()
-              + (notSent == 0 ? "" : ", " + notSent + " not sent"));
+              + (tally.notSent == 0 ? "" : ", " + tally.notSent + " not sent"));
     }
     out.flush();
     err.flush();
-    return notSent == 0 ? 0 : 1;
+    return tally.notSent == 0 ? 0 : 1;
   }
 
-  private static long report(EventSender.Sent result, PrintWriter err) {
-    for (EventSender.Failure failure : result.failures()) {
-      err.println("line " + failure.line() + ": not accepted: " + failure.reason());
+  /** The events sent and the lines not sent, each reported with its reason as it happens. */
+  private static final class Tally {
+
+    private final PrintWriter err;
+    private long sent;
+    private long notSent;
+
+    Tally(PrintWriter err) {
+      this.err = err;
     }
-    return result.failures().size();
+
+    /** Sends the batch, if any, and empties it. */
+    void send(EventSender sender, List<MetricEventLines.Event> batch) throws InterruptedException {
+      if (batch.isEmpty()) {
+        return;
+      }
+      EventSender.Sent result = sender.send(batch);
+      sent += result.accepted();
+      for (EventSender.Failure failure : result.failures()) {
+        notSent(failure.line(), "not accepted: " + failure.reason());
+      }
+      batch.clear();
+    }
+
+    void notSent(long line, String reason) {
+      err.println("line " + line + ": " + reason);
+      notSent++;
+    }
   }
 
   private BufferedReader open() throws IOException {

@@ -12,6 +12,7 @@ import com.oracle.bmc.streaming.requests.GetStreamPoolRequest;
 import com.oracle.bmc.streaming.requests.ListStreamsRequest;
 import com.oracle.bmc.streaming.responses.ListStreamsResponse;
 import dev.eventsuite.events.EventJson;
+import dev.eventsuite.events.Topics;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -49,7 +50,7 @@ public final class DeploymentCheck {
           "com.oraclecloud.objectstorage.updateobject",
           "com.oraclecloud.objectstorage.deleteobject");
 
-  private static final String OBJECT_EVENTS = "object-events";
+  private static final String OBJECT_EVENTS = Topics.OBJECT_EVENTS_NAME;
 
   /** What the deployment should be; absent parts are reported as not checked. */
   public record Expected(
@@ -170,17 +171,7 @@ public final class DeploymentCheck {
       return expected.streamPartitions();
     }
     Map<String, Integer> streams = new LinkedHashMap<>();
-    for (String topic :
-        List.of(
-            OBJECT_EVENTS,
-            "metric-events",
-            "documents",
-            "document-chunks",
-            "features",
-            "anomalies")) {
-      streams.put(topic, null);
-      streams.put(topic + "-dlq", null);
-    }
+    Topics.allNamesWithDeadLetters().forEach(name -> streams.put(name, null));
     return streams;
   }
 
