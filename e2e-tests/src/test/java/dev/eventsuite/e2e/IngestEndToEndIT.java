@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventsuite.events.EventJson;
-import dev.eventsuite.launcher.cli.SuiteCli;
 import dev.eventsuite.launcher.suite.Component;
 import dev.eventsuite.launcher.suite.DataDir;
 import dev.eventsuite.launcher.suite.RunningSuite;
@@ -14,8 +13,6 @@ import dev.eventsuite.vectors.store.ChunkFilter;
 import dev.eventsuite.vectors.store.Hit;
 import dev.eventsuite.vectors.store.lucene.LuceneVectorStore;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +26,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Files into the suite the two ways users bring them: dropped into a bucket, or uploaded. */
 @Order(2)
@@ -84,7 +80,7 @@ class IngestEndToEndIT {
     try (TopicTail documents = TopicTail.of(bootstrap, "documents");
         TopicTail chunks = TopicTail.of(bootstrap, "document-chunks")) {
 
-      Upload first = upload(suite, prefix);
+      SuiteCommand first = upload(suite, prefix);
 
       assertThat(first.exitCode()).as(first.output()).isZero();
       assertThat(first.output()).contains("sent     2").contains("1 hidden").contains("failed   0");
@@ -112,7 +108,7 @@ class IngestEndToEndIT {
       assertThatTheChunkIsFoundInTheVectorIndex(suite, documentId);
     }
 
-    Upload second = upload(suite, prefix);
+    SuiteCommand second = upload(suite, prefix);
 
     assertThat(second.exitCode()).as(second.output()).isZero();
     assertThat(second.output()).contains("sent     0").contains("2 unchanged");
@@ -151,22 +147,9 @@ class IngestEndToEndIT {
     }
   }
 
-  private record Upload(int exitCode, String output) {}
-
-  private Upload upload(RunningSuite suite, String prefix) {
-    StringWriter out = new StringWriter();
-    CommandLine cli = SuiteCli.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(out));
-    int exitCode =
-        cli.execute(
-            "upload",
-            dir.toString(),
-            "--prefix",
-            prefix,
-            "--data",
-            suite.dataDir().root().toString());
-    return new Upload(exitCode, out.toString());
+  private SuiteCommand upload(RunningSuite suite, String prefix) {
+    return SuiteCommand.run(
+        "upload", dir.toString(), "--prefix", prefix, "--data", suite.dataDir().root().toString());
   }
 
   private static String objectName(ConsumerRecord<String, byte[]> record) {

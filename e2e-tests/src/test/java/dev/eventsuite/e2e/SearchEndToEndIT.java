@@ -3,10 +3,7 @@ package dev.eventsuite.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.eventsuite.launcher.cli.SuiteCli;
 import dev.eventsuite.launcher.suite.RunningSuite;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +12,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A document uploaded to a bucket is found by a search from the terminal, through every service:
@@ -35,17 +31,17 @@ class SearchEndToEndIT {
         "# Lighthouse keeping\n\nThe keeper trims the lamp wick at dusk and winds the clockwork"
             + " that turns the lens through the night.\n");
 
-    Cli upload = cli(suite, "upload", dir.toString(), "--bucket", bucket);
+    SuiteCommand upload = cli(suite, "upload", dir.toString(), "--bucket", bucket);
     long uploaded = System.nanoTime();
     assertThat(upload.exitCode()).as(upload.output()).isZero();
 
-    AtomicReference<Cli> found = new AtomicReference<>();
+    AtomicReference<SuiteCommand> found = new AtomicReference<>();
     await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(100))
         .until(
             () -> {
-              Cli search =
+              SuiteCommand search =
                   cli(
                       suite,
                       "search",
@@ -64,23 +60,18 @@ class SearchEndToEndIT {
         .contains("1  ")
         .contains(bucket + "/lighthouse.md")
         .contains("lamp wick");
-    Cli keyword = cli(suite, "search", "clockwork", "--mode", "keyword", "--collection", bucket);
+    SuiteCommand keyword =
+        cli(suite, "search", "clockwork", "--mode", "keyword", "--collection", bucket);
     assertThat(keyword.output()).contains("Lighthouse keeping");
-    Cli nothing = cli(suite, "search", "clockwork", "--collection", "no-such-bucket");
+    SuiteCommand nothing = cli(suite, "search", "clockwork", "--collection", "no-such-bucket");
     assertThat(nothing.output()).contains("Nothing found.");
   }
 
-  private record Cli(int exitCode, String output) {}
-
-  private static Cli cli(RunningSuite suite, String... arguments) {
-    StringWriter out = new StringWriter();
-    CommandLine cli = SuiteCli.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(out));
+  private static SuiteCommand cli(RunningSuite suite, String... arguments) {
     String[] withData = new String[arguments.length + 2];
     System.arraycopy(arguments, 0, withData, 0, arguments.length);
     withData[arguments.length] = "--data";
     withData[arguments.length + 1] = suite.dataDir().root().toString();
-    return new Cli(cli.execute(withData), out.toString());
+    return SuiteCommand.run(withData);
   }
 }

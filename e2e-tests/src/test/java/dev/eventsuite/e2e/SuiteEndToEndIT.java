@@ -5,15 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventsuite.events.EventJson;
-import dev.eventsuite.launcher.cli.SuiteCli;
 import dev.eventsuite.launcher.suite.Component;
 import dev.eventsuite.launcher.suite.ComponentStatus;
 import dev.eventsuite.launcher.suite.RunningSuite;
 import dev.eventsuite.launcher.suite.Suite;
 import dev.eventsuite.testing.TopicTail;
 import dev.eventsuite.testing.TopicWriter;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The suite as users run it: five services and a broker, each its own process. */
 @Order(1)
@@ -172,14 +168,10 @@ class SuiteEndToEndIT {
             "{\"userId\":\"" + user + "\",\"metric\":8,\"timestamp\":\"2025-03-01T10:01:00Z\"}"));
     String bootstrap = suite.url(Component.KAFKA);
     try (TopicTail features = TopicTail.of(bootstrap, "features")) {
-      StringWriter out = new StringWriter();
-      CommandLine cli = SuiteCli.commandLine();
-      cli.setOut(new PrintWriter(out));
-      cli.setErr(new PrintWriter(out));
+      SuiteCommand produce =
+          SuiteCommand.run("produce", file.toString(), "--bootstrap-servers", bootstrap);
 
-      int exitCode = cli.execute("produce", file.toString(), "--bootstrap-servers", bootstrap);
-
-      assertThat(exitCode).as(out.toString()).isZero();
+      assertThat(produce.exitCode()).as(produce.output()).isZero();
       List<ConsumerRecord<String, byte[]>> snapshots =
           features.await(
               3, r -> user.equals(r.key()) || device.equals(r.key()), Duration.ofSeconds(30));
