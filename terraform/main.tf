@@ -1,9 +1,6 @@
 locals {
   services = ["ingest-service", "enrich-service", "embed-service", "search-service", "anomaly-service"]
 
-  # The topics of DESIGN.md; each also gets a dead-letter stream <topic>-dlq.
-  topics = var.stream_partitions
-
   tenancy_name = data.oci_identity_tenancy.this.name
   home_region = coalesce(
     var.home_region,
@@ -79,7 +76,7 @@ module "streaming" {
 
   compartment_id   = var.compartment_ocid
   name_prefix      = var.name_prefix
-  topics           = local.topics
+  topics           = var.stream_partitions
   dlq_partitions   = var.dlq_partitions
   retention_hours  = var.stream_retention_hours
   private_endpoint = var.streaming_private_endpoint
