@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       UploadCommand.class,
       SearchCommand.class,
       ProduceCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
       OciCommand.class
     })
 public final class SuiteCli implements Runnable {

@@ -21,6 +21,10 @@ public record DataDir(Path root) {
 
   private static final String API_KEY_ENV = "SUITE_API_KEY";
 
+  private static final String LOGS = "logs";
+
+  private static final String RUN = "run";
+
   public DataDir {
     root = root.toAbsolutePath().normalize();
   }
@@ -34,7 +38,7 @@ public record DataDir(Path root) {
   }
 
   public Path logs() {
-    return root.resolve("logs");
+    return root.resolve(LOGS);
   }
 
   public Path log(Component component) {
@@ -43,7 +47,16 @@ public record DataDir(Path root) {
 
   /** Where the records of running processes are kept. */
   public Path run() {
-    return root.resolve("run");
+    return root.resolve(RUN);
+  }
+
+  /**
+   * Whether a path of the folder (relative to it) holds the suite's state, which a backup keeps;
+   * logs and process records belong to one run only.
+   */
+  public static boolean holdsState(Path relative) {
+    String first = relative.getNameCount() == 0 ? "" : relative.getName(0).toString();
+    return !first.equals(LOGS) && !first.equals(RUN);
   }
 
   /** Creates the folders a first start needs, including the default bucket. */

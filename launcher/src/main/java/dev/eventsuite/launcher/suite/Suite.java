@@ -118,6 +118,17 @@ public final class Suite {
     return stopped;
   }
 
+  /** The live process of each component running from the data folder. */
+  public static Map<Component, ProcessHandle> processes(DataDir data) {
+    Map<Component, ProcessHandle> processes = new EnumMap<>(Component.class);
+    for (Component component : Component.values()) {
+      RunRecord.read(data, component)
+          .flatMap(RunRecord::process)
+          .ifPresent(process -> processes.put(component, process));
+    }
+    return processes;
+  }
+
   /** What each component of the data folder is doing. */
   public static List<ComponentStatus> status(DataDir data) {
     List<ComponentStatus> statuses = new ArrayList<>();
