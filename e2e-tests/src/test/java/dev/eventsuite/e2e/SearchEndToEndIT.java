@@ -31,7 +31,7 @@ class SearchEndToEndIT {
         "# Lighthouse keeping\n\nThe keeper trims the lamp wick at dusk and winds the clockwork"
             + " that turns the lens through the night.\n");
 
-    SuiteCommand upload = cli(suite, "upload", dir.toString(), "--bucket", bucket);
+    SuiteCommand upload = SuiteCommand.on(suite, "upload", dir.toString(), "--bucket", bucket);
     long uploaded = System.nanoTime();
     assertThat(upload.exitCode()).as(upload.output()).isZero();
 
@@ -42,7 +42,7 @@ class SearchEndToEndIT {
         .until(
             () -> {
               SuiteCommand search =
-                  cli(
+                  SuiteCommand.on(
                       suite,
                       "search",
                       "who turns the lamp at night?",
@@ -61,17 +61,10 @@ class SearchEndToEndIT {
         .contains(bucket + "/lighthouse.md")
         .contains("lamp wick");
     SuiteCommand keyword =
-        cli(suite, "search", "clockwork", "--mode", "keyword", "--collection", bucket);
+        SuiteCommand.on(suite, "search", "clockwork", "--mode", "keyword", "--collection", bucket);
     assertThat(keyword.output()).contains("Lighthouse keeping");
-    SuiteCommand nothing = cli(suite, "search", "clockwork", "--collection", "no-such-bucket");
+    SuiteCommand nothing =
+        SuiteCommand.on(suite, "search", "clockwork", "--collection", "no-such-bucket");
     assertThat(nothing.output()).contains("Nothing found.");
-  }
-
-  private static SuiteCommand cli(RunningSuite suite, String... arguments) {
-    String[] withData = new String[arguments.length + 2];
-    System.arraycopy(arguments, 0, withData, 0, arguments.length);
-    withData[arguments.length] = "--data";
-    withData[arguments.length + 1] = suite.dataDir().root().toString();
-    return SuiteCommand.run(withData);
   }
 }

@@ -1,6 +1,7 @@
 package dev.eventsuite.e2e;
 
 import dev.eventsuite.launcher.cli.SuiteCli;
+import dev.eventsuite.launcher.suite.RunningSuite;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -15,5 +16,14 @@ record SuiteCommand(int exitCode, String output) {
     cli.setErr(new PrintWriter(out));
     int exitCode = cli.execute(arguments);
     return new SuiteCommand(exitCode, out.toString());
+  }
+
+  /** A command run on the given suite's data folder. */
+  static SuiteCommand on(RunningSuite suite, String... arguments) {
+    String[] withData = new String[arguments.length + 2];
+    System.arraycopy(arguments, 0, withData, 0, arguments.length);
+    withData[arguments.length] = "--data";
+    withData[arguments.length + 1] = suite.dataDir().root().toString();
+    return run(withData);
   }
 }

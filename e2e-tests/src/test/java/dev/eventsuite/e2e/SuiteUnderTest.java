@@ -19,6 +19,7 @@ import java.time.Duration;
 final class SuiteUnderTest {
 
   private static RunningSuite suite;
+  private static Suite.Options options;
   private static double startSeconds;
 
   private SuiteUnderTest() {}
@@ -29,15 +30,15 @@ final class SuiteUnderTest {
       Path data = home.resolve("e2e-tests/target/e2e-data");
       deleteRecursively(data);
       long start = System.nanoTime();
-      suite =
-          Suite.up(
-              new Suite.Options(
-                  home,
-                  new DataDir(data),
-                  FreePorts.forAllComponents(),
-                  3,
-                  Duration.ofSeconds(120),
-                  System.out));
+      options =
+          new Suite.Options(
+              home,
+              new DataDir(data),
+              FreePorts.forAllComponents(),
+              3,
+              Duration.ofSeconds(120),
+              System.out);
+      suite = Suite.up(options);
       startSeconds = (System.nanoTime() - start) / 1e9;
       // A run of some of the tests never reaches SuiteShutdownIT: leave no process behind anyway.
       DataDir dataDir = suite.dataDir();
@@ -48,6 +49,17 @@ final class SuiteUnderTest {
                   "e2e-suite-down"));
       System.out.printf("the suite was ready in %.1f s%n", startSeconds);
     }
+    return suite;
+  }
+
+  /**
+   * Stops the suite, runs what must happen while it is stopped, and starts it again on the same
+   * ports and data folder.
+   */
+  static synchronized RunningSuite restart(Runnable whileStopped) {
+    get().stop(System.out);
+    whileStopped.run();
+    suite = Suite.up(options);
     return suite;
   }
 
