@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +69,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     return new Builder();
   }
 
-  /** The address clients connect to, e.g. {@code localhost:9092}. */
+  /** The address clients on this host connect to, e.g. {@code localhost:9092}. */
   public String bootstrapServers() {
     return bootstrapServers;
   }
@@ -93,6 +94,12 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   /** Creates the topics that do not exist yet. */
   public void createTopics(Collection<String> names, int partitions) {
+    createTopics(bootstrapServers, names, partitions);
+  }
+
+  /** Creates the topics that do not exist yet on the broker at the given address. */
+  public static void createTopics(
+      String bootstrapServers, Collection<String> names, int partitions) {
     try (Admin admin = admin(bootstrapServers)) {
       List<NewTopic> topics = new ArrayList<>();
       for (String name : names) {
@@ -167,6 +174,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private String saslPassword;
     private String bindHost = "localhost";
     private String advertisedHost = "localhost";
+    private String clusterId;
+    private final Map<String, String> settings = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -228,6 +237,26 @@ public final class EmbeddedKafka implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Broker settings, as {@code server.properties} names them, that replace what this builder
+     * would choose, e.g. {@code listeners} and {@code advertised.listeners} given by a container
+     * platform. Storage stays the {@link #dataDir}: {@code log.dirs} is refused.
+     */
+    public Builder settings(Map<String, String> settings) {
+      if (settings.containsKey("log.dirs") || settings.containsKey("log.dir")) {
+        throw new IllegalArgumentException(
+            "the broker's storage is its data folder; log.dirs cannot be set");
+      }
+      this.settings.putAll(settings);
+      return this;
+    }
+
+    /** The cluster id a new storage is formatted with (default: a random one). */
+    public Builder clusterId(String clusterId) {
+      this.clusterId = clusterId;
+      return this;
+    }
+
     /** Topics to create once the broker is up. */
     public Builder topics(Collection<String> names) {
       topics.addAll(names);
@@ -247,14 +276,15 @@ public final class EmbeddedKafka implements AutoCloseable {
         int quorumPort = controllerPort == 0 ? freePort() : controllerPort;
         int saslPort = saslUser == null ? 0 : freePort();
         Properties config = serverConfig(logDir, clientPort, quorumPort, saslPort);
-        formatIfNew(logDir, config);
+        config.putAll(settings);
+        formatIfNew(logDir, config, clusterId == null ? Uuid.randomUuid().toString() : clusterId);
         KafkaRaftServer server =
             new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
         server.startup();
         EmbeddedKafka kafka =
             new EmbeddedKafka(
                 server,
-                "localhost:" + clientPort,
+                ownAddress(config),
                 saslUser == null ? null : "localhost:" + saslPort,
                 logDir,
                 ephemeral,
@@ -312,8 +342,29 @@ public final class EmbeddedKafka implements AutoCloseable {
       return config;
     }
 
+    /**
+     * Where this process's own clients reach the broker: the inter-broker listener, on this host.
+     * Advertised addresses may only work from elsewhere (a port mapped on a container's host).
+     */
+    private static String ownAddress(Properties config) {
+      String name = config.getProperty("inter.broker.listener.name");
+      for (String listener : config.getProperty("listeners").split(",")) {
+        String[] nameAndAddress = listener.trim().split("://", 2);
+        if (nameAndAddress[0].equals(name)) {
+          String address = nameAndAddress[1];
+          int colon = address.lastIndexOf(':');
+          String host = address.substring(0, colon);
+          boolean anyHost = host.isEmpty() || host.equals("0.0.0.0") || host.equals("[::]");
+          return (anyHost ? "localhost" : host) + address.substring(colon);
+        }
+      }
+      throw new IllegalArgumentException(
+          "inter.broker.listener.name " + name + " is not one of the listeners");
+    }
+
     /** Formats the storage once; a folder that already holds a formatted log is reused. */
-    private static void formatIfNew(Path logDir, Properties config) throws IOException {
+    private static void formatIfNew(Path logDir, Properties config, String clusterId)
+        throws IOException {
       if (Files.exists(logDir.resolve("meta.properties"))) {
         return;
       }
@@ -325,7 +376,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int exitCode;
         try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-          String clusterId = Uuid.randomUuid().toString();
           exitCode =
               StorageTool.execute(
                   new String[] {"format", "-t", clusterId, "-c", configFile.toString()}, print);

@@ -2,6 +2,7 @@ package dev.eventsuite.launcher.kafka;
 
 import dev.eventsuite.events.Topics;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +10,9 @@ import picocli.CommandLine.Option;
 
 /**
  * Runs an {@link EmbeddedKafka} broker as its own process until it receives SIGTERM or SIGINT: the
- * broker of the local suite.
+ * broker of the local suite and of its container image. Settings from the environment, named as the
+ * {@code apache/kafka} image names them ({@link BrokerEnvironment}), replace those the options
+ * choose.
  */
 @Command(
     name = "kafka-broker",
@@ -57,6 +60,7 @@ public final class KafkaBrokerMain implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Map<String, String> environment = System.getenv();
     EmbeddedKafka kafka =
         EmbeddedKafka.builder()
             .dataDir(dataDir)
@@ -65,6 +69,8 @@ public final class KafkaBrokerMain implements Callable<Integer> {
             .bindHost(bindHost)
             .advertisedHost(advertisedHost)
             .partitions(partitions)
+            .settings(BrokerEnvironment.settings(environment))
+            .clusterId(environment.get(BrokerEnvironment.CLUSTER_ID))
             .topics(Topics.allNamesWithDeadLetters())
             .start();
     Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "kafka-shutdown"));

@@ -1,7 +1,10 @@
 package dev.eventsuite.launcher.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,6 +67,51 @@ class EmbeddedKafkaTest {
   }
 
   @Test
+  void shouldServeItsOwnClientsThroughTheInterBrokerListenerWhateverItAdvertises()
+      throws Exception {
+    int client = freePort();
+    int broker = freePort();
+    int controller = freePort();
+    // As a container platform configures it: the client listener advertised as an address that
+    // only works from elsewhere, and a listener of its own for the broker's traffic.
+    Map<String, String> settings =
+        Map.of(
+            "listeners",
+            "PLAINTEXT://0.0.0.0:%d,BROKER://localhost:%d,CONTROLLER://localhost:%d"
+                .formatted(client, broker, controller),
+            "advertised.listeners",
+            "PLAINTEXT://elsewhere.invalid:%d,BROKER://localhost:%d".formatted(client, broker),
+            "listener.security.protocol.map",
+            "PLAINTEXT:PLAINTEXT,BROKER:PLAINTEXT,CONTROLLER:PLAINTEXT",
+            "inter.broker.listener.name",
+            "BROKER",
+            "controller.quorum.voters",
+            "1@localhost:" + controller);
+
+    try (EmbeddedKafka kafka =
+        EmbeddedKafka.builder()
+            .settings(settings)
+            .clusterId("4L6g3nShT-eMCtK--X86sw")
+            .partitions(1)
+            .topics(List.of("created"))
+            .start()) {
+
+      assertThat(kafka.bootstrapServers()).isEqualTo("localhost:" + broker);
+      produce(kafka.bootstrapServers(), "created", "k", "through the broker's own listener");
+      assertThat(consumeAll(kafka.bootstrapServers(), "created", 1))
+          .containsExactly("through the broker's own listener");
+      assertThat(kafka.logDir().resolve("meta.properties")).content().contains("4L6g3nShT");
+    }
+  }
+
+  @Test
+  void shouldRefuseStorageSettingsThatWouldBypassItsDataFolder() {
+    assertThatThrownBy(() -> EmbeddedKafka.builder().settings(Map.of("log.dirs", "/elsewhere")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("data folder");
+  }
+
+  @Test
   void shouldRemoveTemporaryStorageOnClose() {
     Path logDir;
     try (EmbeddedKafka kafka = EmbeddedKafka.builder().start()) {
@@ -114,5 +162,11 @@ class EmbeddedKafkaTest {
       }
     }
     return values;
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 }
