@@ -1,16 +1,17 @@
 package dev.eventsuite.anomaly.store;
 
+import dev.eventsuite.testing.ContainerImages;
 import dev.eventsuite.testing.KafkaTestResource;
+import dev.eventsuite.testing.RequiresImage;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
  * The store contract on Oracle Database Free, with the Oracle migrations and SQL the {@code oci}
- * profile runs. Skipped where no Docker engine is available.
+ * profile runs. Skipped where the image cannot be had.
  */
 @QuarkusTest
-@Testcontainers(disabledWithoutDocker = true)
+@RequiresImage(ContainerImages.ORACLE_FREE)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(OracleDatabase.class)
 class OracleAnomalyStoreTest extends AnomalyStoreContract {}

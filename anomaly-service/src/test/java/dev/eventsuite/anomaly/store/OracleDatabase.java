@@ -1,5 +1,6 @@
 package dev.eventsuite.anomaly.store;
 
+import dev.eventsuite.testing.ContainerImages;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 import org.testcontainers.oracle.OracleContainer;
@@ -14,7 +15,7 @@ public class OracleDatabase implements QuarkusTestResourceLifecycleManager {
 
   @Override
   public Map<String, String> start() {
-    oracle = new OracleContainer("gvenzl/oracle-free:23-slim-faststart").withStartupAttempts(1);
+    oracle = new OracleContainer(ContainerImages.ORACLE_FREE).withStartupAttempts(1);
     oracle.start();
     return Map.of(
         "suite.store.kind", "oracle",

@@ -1,5 +1,7 @@
 package dev.eventsuite.vectors.store.oracle;
 
+import dev.eventsuite.testing.ContainerImages;
+import dev.eventsuite.testing.RequiresImage;
 import dev.eventsuite.vectors.store.VectorStore;
 import dev.eventsuite.vectors.store.VectorStoreContract;
 import java.sql.Connection;
@@ -16,14 +18,15 @@ import org.testcontainers.oracle.OracleContainer;
 
 /**
  * The store contract against Oracle Database Free in a container, with the migrations the services
- * run. Skipped where no Docker engine is available.
+ * run. Skipped where the image cannot be had.
  */
-@Testcontainers(disabledWithoutDocker = true)
+@Testcontainers
+@RequiresImage(ContainerImages.ORACLE_FREE)
 class OracleVectorStoreTest extends VectorStoreContract {
 
   @Container
   static final OracleContainer ORACLE =
-      new OracleContainer("gvenzl/oracle-free:23-slim-faststart").withStartupAttempts(1);
+      new OracleContainer(ContainerImages.ORACLE_FREE).withStartupAttempts(1);
 
   private static OracleDataSource dataSource;
   private static OracleVectorStore store;
