@@ -22,8 +22,12 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * @param source the producing context, e.g. {@code /eventsuite/ingest-service}
  * @param time when the event happened
  * @param subject what the event is about (entity id, document id, object path); may be null
+ * @param sequence the event's place among the events of its source, which are published in this
+ *     order (the CloudEvents {@code sequence} extension; a row's number in the object it was read
+ *     from); null when the source has no such order
  */
-public record CloudEvent(String id, String type, String source, Instant time, String subject) {
+public record CloudEvent(
+    String id, String type, String source, Instant time, String subject, Long sequence) {
 
   public static final String SPEC_VERSION = "1.0";
   public static final String HEADER_ID = "ce_id";
@@ -32,6 +36,7 @@ public record CloudEvent(String id, String type, String source, Instant time, St
   public static final String HEADER_TIME = "ce_time";
   public static final String HEADER_SPEC_VERSION = "ce_specversion";
   public static final String HEADER_SUBJECT = "ce_subject";
+  public static final String HEADER_SEQUENCE = "ce_sequence";
   public static final String HEADER_CONTENT_TYPE = "content-type";
   public static final String JSON = "application/json";
 
@@ -52,19 +57,39 @@ public record CloudEvent(String id, String type, String source, Instant time, St
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(time, "time");
+    if (sequence != null && sequence < 0) {
+      throw new IllegalArgumentException("a sequence is never negative: " + sequence);
+    }
+  }
+
+  /** An event whose source has no order of its own. */
+  public CloudEvent(String id, String type, String source, Instant time, String subject) {
+    this(id, type, source, time, subject, null);
+  }
+
+  /** The same attributes, placed in their source's order. */
+  public CloudEvent withSequence(String sequencedSource, long sequence) {
+    return new CloudEvent(id, type, sequencedSource, time, subject, sequence);
   }
 
   /** The attributes as binary-mode headers, for a new record. */
   public Headers toHeaders() {
-    Header[] headers = new Header[subject == null ? 6 : 7];
+    Header[] headers = new Header[6 + (subject == null ? 0 : 1) + (sequence == null ? 0 : 1)];
     headers[0] = SPEC_VERSION_HEADER;
     headers[1] = header(HEADER_ID, id);
     headers[2] = shared(TYPE_HEADERS, HEADER_TYPE, type);
-    headers[3] = shared(SOURCE_HEADERS, HEADER_SOURCE, source);
+    headers[3] =
+        sequence == null
+            ? shared(SOURCE_HEADERS, HEADER_SOURCE, source)
+            : header(HEADER_SOURCE, source); // a sequenced source is one object: not kept
     headers[4] = new RecordHeader(HEADER_TIME, Timestamps.formatAscii(time));
     headers[5] = JSON_CONTENT_TYPE_HEADER;
+    int next = 6;
     if (subject != null) {
-      headers[6] = header(HEADER_SUBJECT, subject);
+      headers[next++] = header(HEADER_SUBJECT, subject);
+    }
+    if (sequence != null) {
+      headers[next] = header(HEADER_SEQUENCE, formatSequence(sequence));
     }
     return new RecordHeaders(headers);
   }
@@ -83,10 +108,36 @@ public record CloudEvent(String id, String type, String source, Instant time, St
     }
     try {
       return Optional.of(
-          new CloudEvent(id, type, source, Instant.parse(time), text(headers, HEADER_SUBJECT)));
-    } catch (DateTimeParseException e) {
+          new CloudEvent(
+              id,
+              type,
+              source,
+              Instant.parse(time),
+              text(headers, HEADER_SUBJECT),
+              parseSequence(text(headers, HEADER_SEQUENCE))));
+    } catch (DateTimeParseException | IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * A sequence as the extension wants it, a string that sorts as the numbers do: zero-padded to the
+   * 19 digits of the largest long.
+   */
+  static String formatSequence(long sequence) {
+    String digits = Long.toString(sequence);
+    return "0".repeat(19 - digits.length()) + digits;
+  }
+
+  private static Long parseSequence(String text) {
+    if (text == null) {
+      return null;
+    }
+    long sequence = Long.parseLong(text);
+    if (sequence < 0) {
+      throw new IllegalArgumentException("negative sequence " + text);
+    }
+    return sequence;
   }
 
   /** The value of a header as UTF-8 text, the last one when repeated; null when absent. */

@@ -11,6 +11,15 @@ public sealed interface ApplyOutcome {
   /** The entity's state already includes this event: a replay. Nothing changed. */
   record AlreadyApplied() implements ApplyOutcome {}
 
-  /** The event is later than the allowed lateness; it changed nothing. */
+  /**
+   * An event applied before arrived again, published twice upstream (same source and sequence, or
+   * same id); see {@link AppliedEvents}. Nothing changed.
+   */
+  record Repeated() implements ApplyOutcome {}
+
+  /**
+   * The event is later than the allowed lateness; it changed nothing but what the entity remembers
+   * of its events, so that a repeat of it is not reported again.
+   */
   record TooLate(String reason) implements ApplyOutcome {}
 }

@@ -31,12 +31,14 @@ public final class EntityFeatures {
   Double secondsSincePrevious;
   String lastEventId;
   SourcePosition lastApplied;
+  final AppliedEvents applied;
   final SlidingWindow[] activity;
   final Map<String, SeriesState> series;
   private volatile FeatureSnapshot snapshot;
 
   public EntityFeatures(String entityId, FeatureSettings settings) {
     this.entityId = entityId;
+    this.applied = new AppliedEvents();
     this.activity = settings.newWindows();
     this.series = new HashMap<>();
   }
@@ -50,6 +52,7 @@ public final class EntityFeatures {
       Double secondsSincePrevious,
       String lastEventId,
       SourcePosition lastApplied,
+      AppliedEvents applied,
       SlidingWindow[] activity,
       Map<String, SeriesState> series,
       FeatureSettings settings) {
@@ -60,6 +63,7 @@ public final class EntityFeatures {
     this.secondsSincePrevious = secondsSincePrevious;
     this.lastEventId = lastEventId;
     this.lastApplied = lastApplied;
+    this.applied = applied;
     this.activity = activity;
     this.series = series;
     this.snapshot = latestEventTime == null ? null : fullSnapshot(settings);
@@ -80,18 +84,37 @@ public final class EntityFeatures {
   }
 
   /**
-   * Applies an event read at the given position.
+   * Applies an event read at the given position, known by its position only.
    *
    * @param now the time to stamp the snapshot with
    */
   public ApplyOutcome apply(
       MetricRecorded event, SourcePosition position, FeatureSettings settings, Instant now) {
+    return apply(event, position, EventOrigin.POSITION_ONLY, settings, now);
+  }
+
+  /**
+   * Applies an event read at the given position, unless it is a replay of this position or a repeat
+   * of an event its origin says was applied already.
+   *
+   * @param now the time to stamp the snapshot with
+   */
+  public ApplyOutcome apply(
+      MetricRecorded event,
+      SourcePosition position,
+      EventOrigin origin,
+      FeatureSettings settings,
+      Instant now) {
     if (lastApplied != null && position.isAtOrBefore(lastApplied)) {
       return new ApplyOutcome.AlreadyApplied();
+    }
+    if (applied.isRepeat(origin)) {
+      return new ApplyOutcome.Repeated();
     }
     long time = event.timestamp().toEpochMilli();
     boolean late = latestEventTime != null && event.timestamp().isBefore(latestEventTime);
     if (late && latestEventTime.toEpochMilli() - time > settings.allowedLateness().toMillis()) {
+      applied.remember(origin);
       return new ApplyOutcome.TooLate(
           "event time "
               + event.timestamp()
@@ -139,6 +162,7 @@ public final class EntityFeatures {
       window.evict(end);
     }
     lastApplied = position;
+    applied.remember(origin);
     lastEventId = event.eventId();
     if (!late) {
       this.secondsSincePrevious = secondsSincePrevious;

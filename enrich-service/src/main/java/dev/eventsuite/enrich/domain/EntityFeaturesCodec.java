@@ -23,7 +23,10 @@ import java.util.TreeMap;
  */
 public final class EntityFeaturesCodec {
 
-  private static final byte VERSION = 1;
+  /** Version 2 added what the entity remembers of the events it applied; 1 is still read. */
+  private static final byte VERSION = 2;
+
+  private static final byte WITHOUT_APPLIED_EVENTS = 1;
 
   private EntityFeaturesCodec() {}
 
@@ -38,6 +41,7 @@ public final class EntityFeaturesCodec {
       writeNullableDouble(out, entity.secondsSincePrevious);
       writeNullableText(out, entity.lastEventId);
       writePosition(out, entity.lastApplied);
+      writeAppliedEvents(out, entity.applied);
       writeWindows(out, entity.activity, false);
       writeVarLong(out, entity.series.size());
       for (Map.Entry<String, SeriesState> entry : entity.series.entrySet()) {
@@ -59,7 +63,7 @@ public final class EntityFeaturesCodec {
   public static EntityFeatures decode(byte[] stored, FeatureSettings settings) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
       byte version = in.readByte();
-      if (version != VERSION) {
+      if (version != VERSION && version != WITHOUT_APPLIED_EVENTS) {
         throw new IllegalArgumentException("unknown stored state version " + version);
       }
       String entityId = in.readUTF();
@@ -69,6 +73,8 @@ public final class EntityFeaturesCodec {
       Double secondsSincePrevious = readNullableDouble(in);
       String lastEventId = readNullableText(in);
       SourcePosition lastApplied = readPosition(in);
+      AppliedEvents applied =
+          version == WITHOUT_APPLIED_EVENTS ? new AppliedEvents() : readAppliedEvents(in);
       SlidingWindow[] activity = readWindows(in, settings, false);
       long seriesCount = readVarLong(in);
       Map<String, SeriesState> series = new HashMap<>();
@@ -90,12 +96,44 @@ public final class EntityFeaturesCodec {
           secondsSincePrevious,
           lastEventId,
           lastApplied,
+          applied,
           activity,
           series,
           settings);
     } catch (IOException e) {
       throw new UncheckedIOException("stored entity state is damaged", e);
     }
+  }
+
+  private static void writeAppliedEvents(DataOutputStream out, AppliedEvents applied)
+      throws IOException {
+    writeVarLong(out, applied.sourceCount);
+    for (int i = 0; i < applied.sourceCount; i++) {
+      out.writeLong(applied.sources[i]);
+      writeVarLong(out, applied.sequences[i]);
+    }
+    writeVarLong(out, applied.recentCount);
+    writeVarLong(out, applied.next);
+    for (int i = 0; i < applied.recentCount; i++) {
+      out.writeLong(applied.recent[i]);
+    }
+  }
+
+  private static AppliedEvents readAppliedEvents(DataInputStream in) throws IOException {
+    int sourceCount = (int) readVarLong(in);
+    long[] sources = new long[AppliedEvents.SOURCES];
+    long[] sequences = new long[AppliedEvents.SOURCES];
+    for (int i = 0; i < sourceCount; i++) {
+      sources[i] = in.readLong();
+      sequences[i] = readVarLong(in);
+    }
+    int recentCount = (int) readVarLong(in);
+    int next = (int) readVarLong(in);
+    long[] recent = new long[AppliedEvents.RECENT];
+    for (int i = 0; i < recentCount; i++) {
+      recent[i] = in.readLong();
+    }
+    return new AppliedEvents(sources, sequences, sourceCount, recent, recentCount, next);
   }
 
   private static void writeWindows(DataOutputStream out, SlidingWindow[] windows, boolean values)

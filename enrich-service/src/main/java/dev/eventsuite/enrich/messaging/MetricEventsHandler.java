@@ -3,6 +3,7 @@ package dev.eventsuite.enrich.messaging;
 import dev.eventsuite.enrich.config.EnrichConfig;
 import dev.eventsuite.enrich.domain.ApplyOutcome;
 import dev.eventsuite.enrich.domain.EntityFeatures;
+import dev.eventsuite.enrich.domain.EventOrigin;
 import dev.eventsuite.enrich.domain.FeatureSettings;
 import dev.eventsuite.enrich.domain.FeatureSnapshot;
 import dev.eventsuite.enrich.store.FeatureStore;
@@ -43,7 +44,9 @@ import org.apache.kafka.common.TopicPartition;
  * <p>State lives in memory per assigned partition, is loaded from the feature store when a
  * partition is assigned, and is written back for every entity that changed at each checkpoint,
  * before offsets are committed. Every entity remembers the position of the last event it applied,
- * so events replayed after a crash are recognised and change nothing.
+ * so events replayed after a crash are recognised and change nothing, and the ids and sequences of
+ * the events it applied ({@link dev.eventsuite.enrich.domain.AppliedEvents}), so an event published
+ * twice upstream is applied once.
  */
 @ApplicationScoped
 public class MetricEventsHandler implements RecordHandler {
@@ -57,6 +60,7 @@ public class MetricEventsHandler implements RecordHandler {
   private final Counter tooLate;
   private final Counter rekeyed;
   private final Counter replayed;
+  private final Counter repeated;
   private final Timer flushes;
   private final ExecutorService writer =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "feature-store-writer"));
@@ -86,6 +90,11 @@ public class MetricEventsHandler implements RecordHandler {
         Counter.builder("suite.enrich.events.replayed")
             .description("Metric events already applied, seen again after a restart")
             .register(registry);
+    this.repeated =
+        Counter.builder("suite.enrich.events.repeated")
+            .description(
+                "Metric events published again upstream, recognised by their id or sequence")
+            .register(registry);
     this.flushes =
         Timer.builder("suite.enrich.store.flush")
             .description("Writing changed entities to the feature store")
@@ -99,11 +108,16 @@ public class MetricEventsHandler implements RecordHandler {
   public void handle(ConsumerRecord<String, byte[]> record, StreamOutput output) {
     MetricRecorded event =
         MetricEventParser.parse(record.value(), Instant.ofEpochMilli(record.timestamp()));
+    EventOrigin origin = originOf(record, event);
     if (event.eventId() == null) {
-      event = event.withEventId(idOf(record));
+      event =
+          event.withEventId(
+              origin.id() != null
+                  ? origin.id()
+                  : EventIds.of(record.topic(), record.partition(), record.offset()));
     }
     if (!event.entityId().equals(record.key())) {
-      rekey(record, event, output);
+      rekey(record, event, origin, output);
       return;
     }
     EntityFeatures entity =
@@ -111,13 +125,16 @@ public class MetricEventsHandler implements RecordHandler {
             record.partition(), event.entityId(), id -> new EntityFeatures(id, settings));
     SourcePosition position =
         new SourcePosition(record.topic(), record.partition(), record.offset());
-    ApplyOutcome outcome = entity.apply(event, position, settings, Instant.now());
+    ApplyOutcome outcome = entity.apply(event, position, origin, settings, Instant.now());
     if (outcome instanceof ApplyOutcome.Applied applied) {
       entities.changed(record.partition(), entity.entityId());
       publish(record, applied.features(), output);
     } else if (outcome instanceof ApplyOutcome.AlreadyApplied) {
       replayed.increment();
+    } else if (outcome instanceof ApplyOutcome.Repeated) {
+      repeated.increment();
     } else if (outcome instanceof ApplyOutcome.TooLate late) {
+      entities.changed(record.partition(), entity.entityId());
       tooLate.increment();
       if (settings.latePolicy() == FeatureSettings.LatePolicy.DEAD_LETTER) {
         output.deadLetter(record, "too-late", late.reason());
@@ -186,19 +203,43 @@ public class MetricEventsHandler implements RecordHandler {
    * all) goes back onto the topic under its entity id.
    */
   private void rekey(
-      ConsumerRecord<String, byte[]> record, MetricRecorded event, StreamOutput output) {
+      ConsumerRecord<String, byte[]> record,
+      MetricRecorded event,
+      EventOrigin origin,
+      StreamOutput output) {
     rekeyed.increment();
+    CloudEvent cloudEvent = event.cloudEvent(event.eventId(), source);
     output.publish(
         record,
         metricEventsTopic,
         event.entityId(),
         event,
-        event.cloudEvent(event.eventId(), source));
+        origin.sequence() == null
+            ? cloudEvent
+            : cloudEvent.withSequence(origin.source(), origin.sequence()));
   }
 
-  /** The id of an event that came without one: its CloudEvents id, else its position. */
-  private static String idOf(ConsumerRecord<String, byte[]> record) {
-    String ceId = CloudEvent.text(record.headers(), CloudEvent.HEADER_ID);
-    return ceId != null ? ceId : EventIds.of(record.topic(), record.partition(), record.offset());
+  /**
+   * What recognises the event when it comes again: the id its producer gave it (in the event, else
+   * in {@code ce_id}), and its {@code ce_source} and {@code ce_sequence} when numbered.
+   */
+  private static EventOrigin originOf(ConsumerRecord<String, byte[]> record, MetricRecorded event) {
+    String id =
+        event.eventId() != null
+            ? event.eventId()
+            : CloudEvent.text(record.headers(), CloudEvent.HEADER_ID);
+    String sequence = CloudEvent.text(record.headers(), CloudEvent.HEADER_SEQUENCE);
+    String eventSource = CloudEvent.text(record.headers(), CloudEvent.HEADER_SOURCE);
+    if (sequence != null && eventSource != null) {
+      try {
+        long number = Long.parseLong(sequence);
+        if (number >= 0) {
+          return new EventOrigin(id, eventSource, number);
+        }
+      } catch (NumberFormatException unnumbered) {
+        // a sequence that is not a number orders nothing: the id alone recognises the event
+      }
+    }
+    return new EventOrigin(id, null, null);
   }
 }

@@ -203,6 +203,74 @@ class EntityFeaturesTest {
   }
 
   @Test
+  void shouldApplyRowsPublishedAgainUpstreamOnce() {
+    String file = "/eventsuite/ingest-service/objects/local/inbox/load.csv@v1";
+    for (int row = 1; row <= 5; row++) {
+      assertThat(applyRow(file, row, "10:00:0" + row)).isInstanceOf(ApplyOutcome.Applied.class);
+    }
+    byte[] before = EntityFeaturesCodec.encode(u1);
+
+    // ingest-service restarted from its progress at row 2: rows 3 to 5 come again, new offsets
+    for (int row = 3; row <= 5; row++) {
+      assertThat(applyRow(file, row, "10:00:0" + row)).isInstanceOf(ApplyOutcome.Repeated.class);
+    }
+    assertThat(EntityFeaturesCodec.encode(u1)).isEqualTo(before);
+    assertThat(applyRow(file, 6, "10:00:06")).isInstanceOf(ApplyOutcome.Applied.class);
+    assertThat(u1.snapshot().activity().totalEvents()).isEqualTo(6);
+  }
+
+  @Test
+  void shouldApplyTheRowsOfANewVersionOfTheSameObject() {
+    String path = "/eventsuite/ingest-service/objects/local/inbox/load.csv";
+    applyRow(path + "@v1", 1, "10:00:01");
+
+    assertThat(applyRow(path + "@v2", 1, "10:00:02")).isInstanceOf(ApplyOutcome.Applied.class);
+  }
+
+  @Test
+  void shouldRecogniseAnEventResentWithTheIdItsProducerGaveIt() {
+    u1.apply(event(value(1, "10:00:01")), next(), origin("e-1"), FIVE_MINUTES, NOW);
+    u1.apply(event(value(2, "10:00:02")), next(), origin("e-2"), FIVE_MINUTES, NOW);
+
+    assertThat(u1.apply(event(value(1, "10:00:01")), next(), origin("e-1"), FIVE_MINUTES, NOW))
+        .isInstanceOf(ApplyOutcome.Repeated.class);
+    assertThat(u1.apply(event(value(3, "10:00:03")), next(), origin("e-3"), FIVE_MINUTES, NOW))
+        .isInstanceOf(ApplyOutcome.Applied.class);
+    assertThat(u1.snapshot().activity().totalEvents()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldReportATooLateRowOnceHoweverOftenItComes() {
+    String file = "/eventsuite/ingest-service/objects/local/inbox/load.csv@v1";
+    applyRow(file, 1, "10:05:00");
+
+    assertThat(applyRow(file, 2, "10:00:00")).isInstanceOf(ApplyOutcome.TooLate.class);
+    assertThat(applyRow(file, 2, "10:00:00")).isInstanceOf(ApplyOutcome.Repeated.class);
+  }
+
+  @Test
+  void shouldRememberWhatItAppliedAcrossARestart() {
+    String file = "/eventsuite/ingest-service/objects/local/inbox/load.csv@v1";
+    applyRow(file, 1, "10:00:01");
+    u1.apply(event(value(7, "10:00:02")), next(), origin("e-7"), FIVE_MINUTES, NOW);
+
+    EntityFeatures restored =
+        EntityFeaturesCodec.decode(EntityFeaturesCodec.encode(u1), FIVE_MINUTES);
+
+    assertThat(
+            restored.apply(
+                event(value(1, "10:00:01")),
+                next(),
+                new EventOrigin("r-1", file, 1L),
+                FIVE_MINUTES,
+                NOW))
+        .isInstanceOf(ApplyOutcome.Repeated.class);
+    assertThat(
+            restored.apply(event(value(7, "10:00:02")), next(), origin("e-7"), FIVE_MINUTES, NOW))
+        .isInstanceOf(ApplyOutcome.Repeated.class);
+  }
+
+  @Test
   void shouldRestoreFromItsStoredFormExactly() {
     apply(
         "{\"entityId\":\"u1\",\"metric\":\"cpu\",\"value\":0.5,\"eventType\":\"probe\",\"timestamp\":\"2025-01-01T10:00:00Z\"}");
@@ -282,6 +350,19 @@ class EntityFeaturesTest {
     ApplyOutcome outcome = u1.apply(event(json), next(), FIVE_MINUTES, NOW);
     assertThat(outcome).isInstanceOf(ApplyOutcome.Applied.class);
     return ((ApplyOutcome.Applied) outcome).features();
+  }
+
+  private ApplyOutcome applyRow(String source, long row, String time) {
+    return u1.apply(
+        event(value(row, time)),
+        next(),
+        new EventOrigin("row-" + row, source, row),
+        FIVE_MINUTES,
+        NOW);
+  }
+
+  private static EventOrigin origin(String id) {
+    return new EventOrigin(id, null, null);
   }
 
   private SourcePosition next() {

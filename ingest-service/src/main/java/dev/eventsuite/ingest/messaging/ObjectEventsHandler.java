@@ -73,10 +73,14 @@ public class ObjectEventsHandler implements RecordHandler {
       this.output = output;
     }
 
+    /** The row's source is the object's version: {@code <source>/objects/<path>@<eTag>}. */
     @Override
-    public PreparedEvent prepareMetric(MetricRecorded metric, String id) {
+    public PreparedEvent prepareMetric(MetricRecorded metric, String id, String version, long row) {
       return PreparedEvent.of(
-          metricEventsTopic, metric.entityId(), metric, metric.cloudEvent(id, source));
+          metricEventsTopic,
+          metric.entityId(),
+          metric,
+          metric.cloudEvent(id, source).withSequence(source + "/objects/" + version, row));
     }
 
     @Override

@@ -15,8 +15,12 @@ public interface IngestOutput {
    *
    * @param id the event's CloudEvents id: the producer's own, or one derived from the row, which
    *     then travels in {@code ce_id} only
+   * @param version the object version the row was read from, {@code <path>@<eTag>}: with the row's
+   *     number, the event's place in that version ({@code ce_source} and {@code ce_sequence}), by
+   *     which consumers recognise rows published again after a restart
+   * @param row the row's number in the object
    */
-  PreparedEvent prepareMetric(MetricRecorded event, String id);
+  PreparedEvent prepareMetric(MetricRecorded event, String id, String version, long row);
 
   /** Publishes a prepared event. */
   void publish(PreparedEvent event);

@@ -115,11 +115,15 @@ public class TabularIngestor {
       throws IOException {
     ColumnMapping mapping = mappings.forObject(object.bucket(), object.name());
     String path = object.path();
+    String version = path + "@" + object.eTag();
     Deque<Progress> unacknowledged = new ArrayDeque<>();
     try (RowReader rows = RowReader.of(kind, content);
         RowPipeline pipeline =
             new RowPipeline(
-                rows, row -> convert(object, path, row, mapping, out), skip, progressEvery)) {
+                rows,
+                row -> convert(object, path, version, row, mapping, out),
+                skip,
+                progressEvery)) {
       RowPipeline.Batch batch;
       do {
         batch = pipeline.next();
@@ -138,7 +142,12 @@ public class TabularIngestor {
 
   /** Turns a row into an event ready to publish; runs on the pipeline's reading thread. */
   private RowPipeline.Item convert(
-      StoredObject object, String path, Row row, ColumnMapping mapping, IngestOutput out) {
+      StoredObject object,
+      String path,
+      String version,
+      Row row,
+      ColumnMapping mapping,
+      IngestOutput out) {
     if (!row.isReadable()) {
       return new RowPipeline.Reject(row.number(), row.error(), row.raw());
     }
@@ -149,7 +158,7 @@ public class TabularIngestor {
               : MetricEventParser.parse(mapping.apply(row.tree()), object.modified());
       String id =
           event.eventId() != null ? event.eventId() : EventIds.of(path, row.number(), row.raw());
-      return new RowPipeline.Publish(out.prepareMetric(event, id));
+      return new RowPipeline.Publish(out.prepareMetric(event, id, version, row.number()));
     } catch (InvalidEventException e) {
       return new RowPipeline.Reject(row.number(), e.getMessage(), row.raw());
     }

@@ -57,6 +57,20 @@ class FileTypesTest {
     assertThat(records)
         .extracting(r -> UUID.fromString(TopicTail.header(r, "ce_id")).version())
         .containsOnly(5);
+    // each row's place in the object's version, by which a row published again is recognised
+    assertThat(records)
+        .extracting(r -> TopicTail.header(r, "ce_source"))
+        .allSatisfy(
+            source ->
+                assertThat(source)
+                    .matches(
+                        "/eventsuite/ingest-service/objects/local/inbox/"
+                            + run
+                            + "/metrics.csv@.+"))
+        .containsOnly(TopicTail.header(records.get(0), "ce_source"));
+    assertThat(records)
+        .extracting(r -> Long.parseLong(TopicTail.header(r, "ce_sequence")))
+        .containsExactlyInAnyOrder(1L, 2L);
   }
 
   @Test
