@@ -67,6 +67,15 @@ class FeatureCrashRecoveryIT {
       enrich.onExit().get(30, TimeUnit.SECONDS);
       int seenAtKill = eventIds(features.drain(Duration.ZERO), crashed).size();
       suite.restart(Component.ENRICH);
+      // While it replays what its predecessor had not stored, an entity with events is never
+      // "not found": it is held, or the state is "still loading" with a time to ask again
+      for (int entity = 0; entity < ENTITIES; entity++) {
+        HttpResponse<byte[]> answer = get(suite, crashed + entity);
+        assertThat(answer.statusCode()).as(crashed + entity).isIn(200, 503);
+        if (answer.statusCode() == 503) {
+          assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+        }
+      }
 
       // Then features come out for every event; repeated ones are identical replays
       List<ConsumerRecord<String, byte[]>> all =
@@ -165,15 +174,18 @@ class FeatureCrashRecoveryIT {
   }
 
   private static JsonNode features(RunningSuite suite, String entityId) throws Exception {
-    HttpResponse<byte[]> response =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create(suite.url(Component.ENRICH) + "/api/v1/features/" + entityId))
-                .header("X-API-Key", suite.apiKey())
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response = get(suite, entityId);
     assertThat(response.statusCode()).as(entityId).isEqualTo(200);
     return EventJson.tree(response.body());
+  }
+
+  private static HttpResponse<byte[]> get(RunningSuite suite, String entityId) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(
+                URI.create(suite.url(Component.ENRICH) + "/api/v1/features/" + entityId))
+            .header("X-API-Key", suite.apiKey())
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 
   /** The features without what names the entity and its events. */

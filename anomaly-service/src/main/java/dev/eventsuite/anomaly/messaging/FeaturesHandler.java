@@ -180,6 +180,19 @@ public class FeaturesHandler implements RecordHandler {
 
   /** Loads the assigned partitions' series from the store. */
   @Override
+  public void partitionsCaughtUp(Collection<TopicPartition> current) {
+    series.caughtUp(current);
+  }
+
+  /**
+   * Whether every series of this instance's partitions is known: false while a restart or rebalance
+   * is still scoring the snapshots since the last checkpoint.
+   */
+  public boolean isCurrent() {
+    return series.isCurrent();
+  }
+
+  @Override
   public void partitionsAssigned(Collection<TopicPartition> assigned) {
     for (TopicPartition partition : assigned) {
       Map<SeriesKey, SeriesScorer> loaded = new HashMap<>();

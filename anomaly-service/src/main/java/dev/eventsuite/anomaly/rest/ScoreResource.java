@@ -18,7 +18,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,6 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ScoreResource {
+
+  /** Reloading replays at most a checkpoint interval of snapshots: seconds. */
+  private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
   private final FeaturesHandler features;
   private final AnomalyStore store;
@@ -49,16 +54,26 @@ public class ScoreResource {
   @Operation(summary = "Score a value against an entity's current features, storing nothing")
   @APIResponse(responseCode = "200", description = "The score")
   @APIResponse(responseCode = "400", description = "A field is missing or invalid")
+  @APIResponse(
+      responseCode = "503",
+      description =
+          "The series is not held and detector state is still loading after a restart or"
+              + " rebalance; ask again after Retry-After seconds")
   public AnomalyApi.ScoreResponse score(@Valid @NotNull AnomalyApi.ScoreRequest request) {
     if (request.value().isNaN() || request.value().isInfinite()) {
       throw ProblemException.badRequest("invalid-value", "value must be a finite number");
     }
     Instant time = RequestTimes.parse("timestamp", request.timestamp(), Instant.now());
     SeriesKey key = SeriesKey.of(request.entityId(), request.metric());
+    Optional<SeriesScorer> held = features.held(key);
+    if (held.isEmpty() && !features.isCurrent()) {
+      // The series may be on a partition still being replayed: scoring it against the stored
+      // state, or as new, would answer with a detector that is behind.
+      throw ProblemException.loading(
+          "detector state is still loading after a restart or rebalance; ask again", RETRY_AFTER);
+    }
     SeriesScorer scorer =
-        features
-            .held(key)
-            .or(() -> store.findSeries(key).map(features::restore))
+        held.or(() -> store.findSeries(key).map(features::restore))
             .orElseGet(() -> detectors.newScorer(key));
     Verdict verdict = scorer.peek(request.value(), time);
     FeaturesUpdated latest = scorer.latest();

@@ -152,6 +152,19 @@ public class MetricEventsHandler implements RecordHandler {
   }
 
   @Override
+  public void partitionsCaughtUp(Collection<TopicPartition> current) {
+    entities.caughtUp(current);
+  }
+
+  /**
+   * Whether every entity of this instance's partitions is known: false while a restart or rebalance
+   * is still applying the events since the last checkpoint, when an entity not held may yet appear.
+   */
+  public boolean isCurrent() {
+    return entities.isCurrent();
+  }
+
+  @Override
   public void partitionsRevoked(Collection<TopicPartition> revoked) {
     entities.revoke(revoked);
   }

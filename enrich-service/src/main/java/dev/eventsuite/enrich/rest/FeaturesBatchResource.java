@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Several entities' features in one call: a custom method in the style of Google's API design. */
@@ -46,6 +47,11 @@ public class FeaturesBatchResource {
           @Content(
               examples =
                   @ExampleObject(name = "two users", value = "{\"entityIds\":[\"u1\",\"u2\"]}")))
+  @APIResponse(
+      responseCode = "503",
+      description =
+          "An entity asked for is not held and the state is still loading after a restart or"
+              + " rebalance; ask again after Retry-After seconds")
   public Uni<BatchGetResponse> batchGet(@Valid @NotNull BatchGetRequest request) {
     LinkedHashSet<String> asked = new LinkedHashSet<>(request.entityIds());
     return features

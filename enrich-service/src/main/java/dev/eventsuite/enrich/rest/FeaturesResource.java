@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -33,6 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class FeaturesResource {
 
+  /** Reloading replays at most a checkpoint interval of events: seconds. */
+  private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+
   private final MetricEventsHandler features;
 
   @Inject
@@ -45,6 +49,11 @@ public class FeaturesResource {
   @Operation(summary = "An entity's features as of its latest event")
   @APIResponse(responseCode = "200", description = "The entity's features")
   @APIResponse(responseCode = "404", description = "No event of this entity has been seen")
+  @APIResponse(
+      responseCode = "503",
+      description =
+          "The entity is not held and the state is still loading after a restart or rebalance;"
+              + " ask again after Retry-After seconds")
   public Uni<FeaturesView> get(@PathParam("entityId") String entityId) {
     return lookup(List.of(entityId))
         .map(
@@ -74,6 +83,15 @@ public class FeaturesResource {
     }
     if (notHeld.isEmpty()) {
       return Uni.createFrom().item(found);
+    }
+    if (!features.isCurrent()) {
+      // The entity may be on a partition whose recent events are still being applied: neither
+      // memory nor the store can say yet that it does not exist.
+      return Uni.createFrom()
+          .failure(
+              ProblemException.loading(
+                  "entity state is still loading after a restart or rebalance; ask again",
+                  RETRY_AFTER));
     }
     return Uni.createFrom()
         .item(

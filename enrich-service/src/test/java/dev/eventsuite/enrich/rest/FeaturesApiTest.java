@@ -1,6 +1,7 @@
 package dev.eventsuite.enrich.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -58,6 +59,24 @@ class FeaturesApiTest {
 
   @Test
   void shouldAnswerNotFoundForAnUnknownEntity() {
+    // Right after start, until its partitions caught up, the service cannot tell yet
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              var answer =
+                  given()
+                      .header("X-API-Key", TestKeys.API_KEY)
+                      .get("/api/v1/features/never-seen")
+                      .then();
+              if (answer.extract().statusCode() != 503) {
+                return true;
+              }
+              answer
+                  .header("Retry-After", "2")
+                  .body("type", equalTo("urn:eventsuite:problem:loading"));
+              return false;
+            });
     given()
         .header("X-API-Key", TestKeys.API_KEY)
         .when()

@@ -1,5 +1,8 @@
 package dev.eventsuite.platform.http;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * Ends a request with a problem response; thrown by resources and services at the edge. It is an
  * answer, not a fault, so it records no stack trace.
@@ -9,14 +12,25 @@ public class ProblemException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final transient Problem problem;
+  private final transient Duration retryAfter;
 
   public ProblemException(Problem problem) {
+    this(problem, null);
+  }
+
+  private ProblemException(Problem problem, Duration retryAfter) {
     super(problem.detail(), null, false, false);
     this.problem = problem;
+    this.retryAfter = retryAfter;
   }
 
   public Problem problem() {
     return problem;
+  }
+
+  /** When to ask again ({@code Retry-After}), when the answer will change by then. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 
   public static ProblemException badRequest(String kind, String detail) {
@@ -33,5 +47,14 @@ public class ProblemException extends RuntimeException {
 
   public static ProblemException unavailable(String detail) {
     return new ProblemException(Problem.of(503, "unavailable", "Service unavailable", detail));
+  }
+
+  /**
+   * The service is rebuilding the state that would answer (a restart or rebalance reloading its
+   * partitions): ask again after the given time.
+   */
+  public static ProblemException loading(String detail, Duration retryAfter) {
+    return new ProblemException(
+        Problem.of(503, "loading", "State still loading", detail), retryAfter);
   }
 }

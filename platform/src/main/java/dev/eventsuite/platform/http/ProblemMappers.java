@@ -5,6 +5,7 @@ import dev.eventsuite.events.InvalidEventException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
@@ -23,7 +24,14 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
-    return respond(e.problem(), uri);
+    Response response = respond(e.problem(), uri);
+    e.retryAfter()
+        .ifPresent(
+            wait ->
+                response
+                    .getHeaders()
+                    .putSingle(HttpHeaders.RETRY_AFTER, Math.max(1, wait.toSeconds())));
+    return response;
   }
 
   @ServerExceptionMapper

@@ -23,6 +23,8 @@ import org.apache.kafka.common.TopicPartition;
 public final class PartitionedState<K, V> {
 
   private final Map<Integer, Partition<K, V>> partitions = new ConcurrentHashMap<>();
+  private final Set<Integer> catchingUp = ConcurrentHashMap.newKeySet();
+  private volatile boolean everCaughtUp;
 
   /** A partition's values and the keys changed since the last checkpoint. */
   private record Partition<K, V>(Map<K, V> values, Set<K> changed) {
@@ -44,16 +46,38 @@ public final class PartitionedState<K, V> {
     partitions.computeIfAbsent(partition, p -> new Partition<>()).changed().add(key);
   }
 
-  /** A partition was assigned: its values as loaded from a store, none changed. */
+  /**
+   * A partition was assigned: its values as loaded from a store, none changed. It is catching up
+   * until {@link #caughtUp}: the records since the store was written are being applied again.
+   */
   public void assign(int partition, Map<K, V> loaded) {
     Partition<K, V> state = new Partition<>();
     state.values().putAll(loaded);
+    catchingUp.add(partition);
     partitions.put(partition, state);
+  }
+
+  /** Partitions caught up with what they held when assigned: their values are current. */
+  public void caughtUp(Collection<TopicPartition> current) {
+    current.forEach(p -> catchingUp.remove(p.partition()));
+    everCaughtUp = true;
+  }
+
+  /**
+   * Whether every key this instance holds is known: false before the first assignment has caught
+   * up, and while any assigned partition is catching up, when a key not found may yet appear.
+   */
+  public boolean isCurrent() {
+    return everCaughtUp && catchingUp.isEmpty();
   }
 
   /** Partitions were revoked: their values are dropped. */
   public void revoke(Collection<TopicPartition> revoked) {
-    revoked.forEach(p -> partitions.remove(p.partition()));
+    revoked.forEach(
+        p -> {
+          partitions.remove(p.partition());
+          catchingUp.remove(p.partition());
+        });
   }
 
   /** A key's value in whichever assigned partition holds it; never blocks. */

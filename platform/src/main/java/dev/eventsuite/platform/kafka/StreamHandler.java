@@ -20,6 +20,13 @@ public interface StreamHandler {
   default void partitionsAssigned(Collection<TopicPartition> partitions) {}
 
   /**
+   * The records these partitions held when they were assigned (or rewound to the last commit) have
+   * all been handled: state kept for them is current, no longer being rebuilt. Called after every
+   * rebalance, with no partitions when none were assigned.
+   */
+  default void partitionsCaughtUp(Collection<TopicPartition> partitions) {}
+
+  /**
    * Partitions were taken away, or the loop rewinds after a failure: forget in-memory state for
    * them. Whatever must survive was made durable by the preceding {@link #checkpoint()}.
    */

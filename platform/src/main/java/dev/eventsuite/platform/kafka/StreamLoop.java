@@ -58,6 +58,10 @@ public final class StreamLoop {
   private final Settings settings;
   private final Thread thread;
   private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+
+  /** Assigned partitions still replaying, with the end offset they had when assigned. */
+  private final Map<TopicPartition, Long> catchingUp = new HashMap<>();
+
   private final Queue<FailedSend> failedSends = new ConcurrentLinkedQueue<>();
   private final Output output = new Output();
   private final Acknowledgements acknowledgements = new Acknowledgements();
@@ -154,6 +158,7 @@ public final class StreamLoop {
           commitFinishedCheckpoint(false);
           ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
           handle(records);
+          reportCaughtUp();
           if (isCheckpointDue()) {
             startCheckpoint();
           }
@@ -335,7 +340,44 @@ public final class StreamLoop {
     handler.partitionsRevoked(assigned);
     rewind(assigned);
     handler.partitionsAssigned(assigned);
+    startCatchingUp(assigned);
     rewindPending = false;
+  }
+
+  /**
+   * Notes where each partition ended when it was assigned: until the loop has handled that far, its
+   * state is being rebuilt. Partitions already there are reported at once.
+   */
+  private void startCatchingUp(Collection<TopicPartition> partitions) {
+    if (!partitions.isEmpty()) {
+      catchingUp.putAll(consumer.endOffsets(partitions));
+    }
+    reportCaughtUp(true);
+  }
+
+  private void reportCaughtUp() {
+    reportCaughtUp(false);
+  }
+
+  /** Tells the handler which partitions have caught up since it was last told. */
+  private void reportCaughtUp(boolean evenIfNone) {
+    if (catchingUp.isEmpty() && !evenIfNone) {
+      return;
+    }
+    List<TopicPartition> current = new ArrayList<>();
+    catchingUp
+        .entrySet()
+        .removeIf(
+            end -> {
+              boolean there = consumer.position(end.getKey()) >= end.getValue();
+              if (there) {
+                current.add(end.getKey());
+              }
+              return there;
+            });
+    if (!current.isEmpty() || evenIfNone) {
+      handler.partitionsCaughtUp(current);
+    }
   }
 
   private void rewind(Set<TopicPartition> partitions) {
@@ -455,6 +497,7 @@ public final class StreamLoop {
       checkpointNow();
       handler.partitionsRevoked(partitions);
       uncommitted.keySet().removeAll(partitions);
+      catchingUp.keySet().removeAll(partitions);
     }
 
     @Override
@@ -462,12 +505,14 @@ public final class StreamLoop {
       if (!partitions.isEmpty()) {
         handler.partitionsAssigned(partitions);
       }
+      startCatchingUp(partitions);
     }
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       handler.partitionsRevoked(partitions);
       uncommitted.keySet().removeAll(partitions);
+      catchingUp.keySet().removeAll(partitions);
     }
   }
 }
