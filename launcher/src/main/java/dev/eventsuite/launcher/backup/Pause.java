@@ -31,19 +31,24 @@ final class Pause implements AutoCloseable {
   private final Process watchdog;
   private final Thread resumeOnExit;
   private final Instant startedAt = Instant.now();
-  private final long startedNanos = System.nanoTime();
+  private final long startedNanos;
+  private final Duration watchdogDelay;
   private boolean resumed;
 
-  private Pause(List<Long> pids, Process watchdog) {
+  private Pause(List<Long> pids, Process watchdog, long startedNanos, Duration watchdogDelay) {
     this.pids = pids;
     this.watchdog = watchdog;
+    this.startedNanos = startedNanos;
+    this.watchdogDelay = watchdogDelay;
     this.resumeOnExit = new Thread(this::resume, "backup-resume");
   }
 
   /** Stops the processes in the given order, to be resumed in the reverse order. */
   static Pause of(List<ProcessHandle> processes, Duration bound) {
     List<Long> pids = processes.stream().map(ProcessHandle::pid).toList();
-    Pause pause = new Pause(pids, startWatchdog(pids, bound));
+    long startedNanos = System.nanoTime();
+    Duration delay = Duration.ofSeconds(Math.max(1, bound.toSeconds()));
+    Pause pause = new Pause(pids, startWatchdog(pids, delay), startedNanos, delay);
     Runtime.getRuntime().addShutdownHook(pause.resumeOnExit);
     if (!signal("STOP", pids) || !awaitStopped(pids)) {
       pause.close();
@@ -109,9 +114,13 @@ final class Pause implements AutoCloseable {
     }
   }
 
-  /** Whether the processes stayed stopped until now: the watchdog has not resumed them. */
+  /**
+   * Whether the processes stayed stopped until now: the watchdog has not resumed them. It cannot
+   * have before its delay, counted from before it started; after that, a shell still exiting after
+   * its {@code kill} would look alive, so the pause counts as broken.
+   */
   boolean heldThroughout() {
-    return watchdog.isAlive();
+    return watchdog.isAlive() && System.nanoTime() - startedNanos < watchdogDelay.toNanos();
   }
 
   /** The instant the processes were stopped: the one a copy made during the pause holds. */
@@ -145,13 +154,13 @@ final class Pause implements AutoCloseable {
   }
 
   /**
-   * A shell that ignores Ctrl-C, sleeps for the bound and then resumes the processes; destroyed
+   * A shell that ignores Ctrl-C, sleeps for the delay and then resumes the processes; destroyed
    * once they are resumed on time.
    */
-  private static Process startWatchdog(List<Long> pids, Duration bound) {
+  private static Process startWatchdog(List<Long> pids, Duration delay) {
     String script =
         "trap '' INT HUP; sleep "
-            + Math.max(1, bound.toSeconds())
+            + delay.toSeconds()
             + "; kill -CONT "
             + String.join(" ", pids.stream().map(String::valueOf).toList());
     try {
