@@ -21,13 +21,15 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<ComponentStatus> statuses = Suite.status(data.dataDir());
-    System.out.printf("%-16s %-10s %-8s %s%n", "COMPONENT", "STATE", "PID", "ADDRESS");
+    System.out.printf(
+        "%-16s %-10s %-8s %-9s %s%n", "COMPONENT", "STATE", "PID", "RESTARTS", "ADDRESS");
     for (ComponentStatus status : statuses) {
       System.out.printf(
-          "%-16s %-10s %-8s %s%n",
+          "%-16s %-10s %-8s %-9s %s%n",
           status.component().id(),
           status.state().name().toLowerCase().replace('_', ' '),
           status.record() == null ? "-" : status.record().pid(),
+          status.record() == null ? "-" : status.record().restarts(),
           status.record() == null ? "-" : status.record().url());
     }
     boolean allReady = statuses.stream().allMatch(s -> s.state() == ComponentStatus.State.READY);

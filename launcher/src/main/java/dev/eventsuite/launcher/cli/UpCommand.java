@@ -4,11 +4,13 @@ import dev.eventsuite.launcher.suite.Component;
 import dev.eventsuite.launcher.suite.DataDir;
 import dev.eventsuite.launcher.suite.RunningSuite;
 import dev.eventsuite.launcher.suite.Suite;
+import dev.eventsuite.launcher.suite.Supervisor;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
@@ -77,7 +79,9 @@ final class UpCommand implements Callable<Integer> {
     return byComponent;
   }
 
-  /** Keeps running until Ctrl-C or SIGTERM, or until a component exits on its own. */
+  /**
+   * Keeps running until Ctrl-C or SIGTERM, starting again whatever component dies in the meantime.
+   */
   private static int superviseUntilStopped(RunningSuite suite, PrintStream out) {
     AtomicBoolean stopped = new AtomicBoolean();
     Runnable stop =
@@ -89,14 +93,13 @@ final class UpCommand implements Callable<Integer> {
           }
         };
     Runtime.getRuntime().addShutdownHook(new Thread(stop, "suite-stop"));
+    Supervisor supervisor = Supervisor.of(suite, out);
     while (!stopped.get()) {
-      Optional<Component> exited = suite.exited();
-      if (exited.isPresent() && !stopped.get()) {
-        System.err.println(
-            exited.get().id() + " exited unexpectedly; see " + suite.dataDir().log(exited.get()));
-        stop.run();
-        return 1;
+      if (Files.exists(suite.dataDir().stopRequested()) && stopped.compareAndSet(false, true)) {
+        out.println("'bin/suite down' is stopping Event Suite.");
+        return 0;
       }
+      supervisor.check(Instant.now());
       Suite.pause(Duration.ofSeconds(1));
     }
     return 0;

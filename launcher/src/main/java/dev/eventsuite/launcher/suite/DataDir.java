@@ -50,6 +50,11 @@ public record DataDir(Path root) {
     return root.resolve(RUN);
   }
 
+  /** Left by {@code bin/suite down} so that the supervisor of {@code bin/suite up} lets go. */
+  public Path stopRequested() {
+    return run().resolve("stop-requested");
+  }
+
   /**
    * Whether a path of the folder (relative to it) holds the suite's state, which a backup keeps;
    * logs and process records belong to one run only.

@@ -18,8 +18,20 @@ import java.util.Optional;
  * @param startedAt the process's start time as the operating system reports it
  * @param port the port it serves on
  * @param url its base URL; the bootstrap address for the broker
+ * @param restarts how often the supervisor of {@code bin/suite up} started it again after it died
  */
-public record RunRecord(String component, long pid, Instant startedAt, int port, String url) {
+public record RunRecord(
+    String component, long pid, Instant startedAt, int port, String url, int restarts) {
+
+  /** A process started for the first time. */
+  public RunRecord(String component, long pid, Instant startedAt, int port, String url) {
+    this(component, pid, startedAt, port, url, 0);
+  }
+
+  /** The same process, counted as the given restart. */
+  RunRecord restarted(int count) {
+    return new RunRecord(component, pid, startedAt, port, url, count);
+  }
 
   static Path file(DataDir dataDir, Component component) {
     return dataDir.run().resolve(component.id() + ".json");

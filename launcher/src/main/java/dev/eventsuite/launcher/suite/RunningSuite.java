@@ -44,17 +44,21 @@ public final class RunningSuite {
   }
 
   /**
-   * Starts a service again after its process has exited (or was killed), on the same port and data,
-   * and waits until it is ready.
+   * Starts a component again after its process has exited (or was killed), on the same port and
+   * data, and waits until it is ready.
    */
-  public synchronized void restart(Component service) {
-    if (!service.isService()) {
-      throw new IllegalArgumentException("only services restart on their own, not " + service.id());
+  public synchronized void restart(Component component) {
+    RunRecord previous = records.get(component);
+    if (previous.process().isPresent()) {
+      throw new SuiteException(component.id() + " is still running");
     }
-    if (records.get(service).process().isPresent()) {
-      throw new SuiteException(service.id() + " is still running");
-    }
-    records.put(service, Suite.startReadyService(options, service, url(Component.KAFKA), apiKey));
+    RunRecord started =
+        component.isService()
+            ? Suite.startReadyService(options, component, url(Component.KAFKA), apiKey)
+            : Suite.startReadyKafka(options);
+    RunRecord restarted = started.restarted(previous.restarts() + 1);
+    restarted.write(dataDir());
+    records.put(component, restarted);
   }
 
   /** Stops one service cleanly (SIGTERM, as Kubernetes does), waiting for it to exit. */

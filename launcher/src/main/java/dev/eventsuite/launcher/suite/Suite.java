@@ -5,6 +5,7 @@ import dev.eventsuite.launcher.kafka.KafkaBrokerMain;
 import dev.eventsuite.launcher.kafka.KafkaProbe;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -83,6 +85,11 @@ public final class Suite {
               + "); run 'bin/suite down' first");
     }
     data.prepare();
+    try {
+      Files.deleteIfExists(data.stopRequested());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear " + data.stopRequested(), e);
+    }
     checkPortsFree(options);
     String apiKey = data.apiKey();
     Map<Component, RunRecord> started = new EnumMap<>(Component.class);
@@ -101,8 +108,18 @@ public final class Suite {
     }
   }
 
-  /** Stops every running component of the data folder: services first, then the broker. */
+  /**
+   * Stops every running component of the data folder: services first, then the broker. A {@code
+   * bin/suite up} supervising them is told first, so that it does not start them again.
+   */
   public static List<Component> down(DataDir data, PrintStream out) {
+    try {
+      if (Files.isDirectory(data.run())) {
+        Files.writeString(data.stopRequested(), Instant.now().toString());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot tell the supervisor to stop", e);
+    }
     Map<Component, RunRecord> records = new EnumMap<>(Component.class);
     for (Component component : Component.values()) {
       RunRecord.read(data, component).ifPresent(r -> records.put(component, r));
@@ -303,6 +320,13 @@ public final class Suite {
       }
       default -> List.of();
     };
+  }
+
+  /** Starts the broker and waits until it serves the suite's topics. */
+  static RunRecord startReadyKafka(Options options) {
+    RunRecord record = startKafka(options);
+    awaitKafka(options, record);
+    return record;
   }
 
   /** Starts one service and waits until it is ready. */
