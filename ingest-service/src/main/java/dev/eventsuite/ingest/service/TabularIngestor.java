@@ -64,7 +64,7 @@ public class TabularIngestor {
 
   private static Counter rows(MeterRegistry registry, String outcome) {
     return Counter.builder("suite.ingest.rows")
-        .description("Rows of tabular objects, by outcome")
+        .description("Rows of tabular objects, by outcome: published (acknowledged) or rejected")
         .tag("outcome", outcome)
         .register(registry);
   }
@@ -175,7 +175,11 @@ public class TabularIngestor {
         rejected.increment();
       }
     }
-    published.increment(publishedRows);
+    if (publishedRows > 0) {
+      // counted once the broker has them, not when handed to the producer
+      int acknowledgedRows = publishedRows;
+      out.acknowledged().thenRun(() -> published.increment(acknowledgedRows));
+    }
   }
 
   /** The rows up to a point and when they are all acknowledged. */
