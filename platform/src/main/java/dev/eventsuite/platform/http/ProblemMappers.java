@@ -1,6 +1,7 @@
 package dev.eventsuite.platform.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.eventsuite.events.InvalidEventException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -66,11 +67,59 @@ public class ProblemMappers {
         uri);
   }
 
+  /**
+   * A body that is JSON but not of the request's shape: a field of the wrong type, or an array
+   * where an object belongs. The framework's own answer is a bare 400.
+   */
+  @ServerExceptionMapper
+  public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+    String field =
+        e.getPath().stream()
+            .map(
+                reference ->
+                    reference.getFieldName() != null
+                        ? reference.getFieldName()
+                        : "[" + reference.getIndex() + "]")
+            .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+            .orElse("");
+    if (field.isEmpty()) {
+      return respond(
+          Problem.of(
+              400,
+              "malformed-json",
+              "Malformed JSON",
+              "the request body must be a JSON " + shapeOf(e.getTargetType())),
+          uri);
+    }
+    String message = "must be " + kindOf(e.getTargetType());
+    return respond(
+        Problem.of(400, "validation", "Invalid request", field + ": " + message)
+            .withErrors(List.of(new Problem.FieldError(field, message))),
+        uri);
+  }
+
   @ServerExceptionMapper
   public Response http(WebApplicationException e, UriInfo uri) {
+    if (e.getCause() instanceof MismatchedInputException mismatched) {
+      return mismatchedJson(mismatched, uri);
+    }
     if (e.getCause() instanceof JsonProcessingException json) {
       // The framework reports an unreadable body as a bare 400; say what is wrong with it.
       return malformedJson(json, uri);
+    }
+    int code = e.getResponse().getStatus();
+    if ((code == 404 || code == 400)
+        && e.getCause() != null
+        && !(e.getCause() instanceof WebApplicationException)) {
+      // A query, path or header parameter that does not convert to its type: the specification
+      // wants a 404 for the first two, which would tell the caller the resource does not exist.
+      return respond(
+          Problem.of(
+              400,
+              "invalid-parameter",
+              "Invalid parameter",
+              "a parameter is not of its type: " + e.getCause().getMessage()),
+          uri);
     }
     Response.StatusType status = e.getResponse().getStatusInfo();
     if (status.getStatusCode() >= 500) {
@@ -88,6 +137,40 @@ public class ProblemMappers {
     return respond(
         Problem.of(500, "internal", "Internal error", "the request failed; reference " + reference),
         uri);
+  }
+
+  /** What a JSON value of the given type is, in a caller's words. */
+  private static String kindOf(Class<?> type) {
+    if (type == null) {
+      return "of another type";
+    }
+    if (type == String.class || type.isEnum()) {
+      return "a string";
+    }
+    if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+      return "an ISO-8601 time, e.g. 2025-01-01T00:00:00Z";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type == Integer.class
+        || type == int.class
+        || type == Long.class
+        || type == long.class
+        || type == Short.class
+        || type == short.class) {
+      return "a whole number";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+      return "a number";
+    }
+    return "a JSON " + shapeOf(type);
+  }
+
+  private static String shapeOf(Class<?> type) {
+    return type != null && (type.isArray() || java.util.Collection.class.isAssignableFrom(type))
+        ? "array"
+        : "object";
   }
 
   public static Response respond(Problem problem, UriInfo uri) {

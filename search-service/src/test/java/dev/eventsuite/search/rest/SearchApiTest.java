@@ -372,6 +372,43 @@ class SearchApiTest {
   }
 
   @Test
+  void shouldNameTheFieldOrParameterOfTheWrongType() {
+    withKey()
+        .body("{\"query\": \"x\", \"k\": \"five\"}")
+        .post("/api/v1/search")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", equalTo("urn:eventsuite:problem:validation"))
+        .body("errors[0].field", equalTo("k"))
+        .body("errors[0].message", equalTo("must be a whole number"));
+    withKey()
+        .body("{\"query\": \"x\", \"filter\": {\"createdAfter\": \"last tuesday\"}}")
+        .post("/api/v1/search")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("filter.createdAfter"))
+        .body("errors[0].message", containsString("ISO-8601"));
+    withKey()
+        .body("[1, 2]")
+        .post("/api/v1/search")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", equalTo("urn:eventsuite:problem:malformed-json"))
+        .body("detail", equalTo("the request body must be a JSON object"));
+    given()
+        .header("X-API-Key", TestKeys.API_KEY)
+        .get("/api/v1/search?q=lamp&k=abc")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", equalTo("urn:eventsuite:problem:invalid-parameter"))
+        .body("detail", containsString("abc"));
+  }
+
+  @Test
   void shouldRefuseCallersWithoutAValidKey() {
     given()
         .contentType(ContentType.JSON)
