@@ -2,6 +2,7 @@ package dev.eventsuite.platform.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.eventsuite.events.InvalidEventException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -68,8 +69,9 @@ public class ProblemMappers {
   }
 
   /**
-   * A body that is JSON but not of the request's shape: a field of the wrong type, or an array
-   * where an object belongs. The framework's own answer is a bare 400.
+   * A body that is JSON but not of the request's shape: a field of the wrong type or one the
+   * request does not have, or an array where an object belongs. The framework's own answer is a
+   * bare 400.
    */
   @ServerExceptionMapper
   public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
@@ -91,7 +93,11 @@ public class ProblemMappers {
               "the request body must be a JSON " + shapeOf(e.getTargetType())),
           uri);
     }
-    String message = "must be " + kindOf(e.getTargetType());
+    String message =
+        e instanceof UnrecognizedPropertyException unknown
+            ? "is not a field of this request; its fields are "
+                + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()
+            : "must be " + kindOf(e.getTargetType());
     return respond(
         Problem.of(400, "validation", "Invalid request", field + ": " + message)
             .withErrors(List.of(new Problem.FieldError(field, message))),

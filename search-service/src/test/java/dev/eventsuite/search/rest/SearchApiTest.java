@@ -391,6 +391,15 @@ class SearchApiTest {
         .body("errors[0].field", equalTo("filter.createdAfter"))
         .body("errors[0].message", containsString("ISO-8601"));
     withKey()
+        .body("{\"query\": \"x\", \"kk\": 5}")
+        .post("/api/v1/search")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("kk"))
+        .body("errors[0].message", containsString("is not a field of this request"))
+        .body("errors[0].message", containsString("query"));
+    withKey()
         .body("[1, 2]")
         .post("/api/v1/search")
         .then()
