@@ -47,6 +47,14 @@ public interface EnrichConfig {
     @WithDefault("dead-letter")
     FeatureSettings.LatePolicy latePolicy();
 
+    /**
+     * How far ahead of this service's clock an event's time may be. Later times (a year 9999 typed
+     * by mistake) would become the entity's latest event and make every real event after it late;
+     * they are dead-lettered instead. Times in the past have no bound: replaying history is a use.
+     */
+    @WithDefault("1d")
+    Duration maxFuture();
+
     /** The weight of the newest value in the exponentially weighted moving average. */
     @WithDefault("0.2")
     double ewmaAlpha();

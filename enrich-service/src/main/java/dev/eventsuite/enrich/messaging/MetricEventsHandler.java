@@ -10,6 +10,7 @@ import dev.eventsuite.enrich.store.FeatureStore;
 import dev.eventsuite.enrich.store.StoredEntity;
 import dev.eventsuite.events.CloudEvent;
 import dev.eventsuite.events.EventIds;
+import dev.eventsuite.events.InvalidEventException;
 import dev.eventsuite.events.SourcePosition;
 import dev.eventsuite.events.feature.FeaturesUpdated;
 import dev.eventsuite.events.metric.MetricEventParser;
@@ -27,6 +28,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -52,6 +54,7 @@ import org.apache.kafka.common.TopicPartition;
 public class MetricEventsHandler implements RecordHandler {
 
   private final FeatureSettings settings;
+  private final Duration maxFuture;
   private final FeatureStore store;
   private final String metricEventsTopic;
   private final String featuresTopic;
@@ -73,6 +76,7 @@ public class MetricEventsHandler implements RecordHandler {
       EventPublisher publisher,
       MeterRegistry registry) {
     this.settings = config.features().settings();
+    this.maxFuture = config.features().maxFuture();
     this.store = store;
     this.metricEventsTopic = suite.topics().metricEvents();
     this.featuresTopic = suite.topics().features();
@@ -108,6 +112,15 @@ public class MetricEventsHandler implements RecordHandler {
   public void handle(ConsumerRecord<String, byte[]> record, StreamOutput output) {
     MetricRecorded event =
         MetricEventParser.parse(record.value(), Instant.ofEpochMilli(record.timestamp()));
+    Instant latestAllowed = Instant.now().plus(maxFuture);
+    if (event.timestamp().isAfter(latestAllowed)) {
+      throw new InvalidEventException(
+          "event time "
+              + event.timestamp()
+              + " is more than "
+              + maxFuture
+              + " ahead of now; suite.enrich.features.max-future bounds it");
+    }
     EventOrigin origin = originOf(record, event);
     if (event.eventId() == null) {
       event =

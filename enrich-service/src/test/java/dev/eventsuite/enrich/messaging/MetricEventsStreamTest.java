@@ -74,6 +74,27 @@ class MetricEventsStreamTest {
   }
 
   @Test
+  void shouldDeadLetterAnEventFromTheFarFutureAndKeepFlowing() {
+    String user = "u-" + UUID.randomUUID();
+    try (TopicTail features = TopicTail.of("features");
+        TopicTail deadLetters = TopicTail.of("metric-events-dlq");
+        TopicWriter writer = TopicWriter.toTestBroker()) {
+      writer.write("metric-events", user, event(user, 1, "9999-01-01T00:00:00"));
+      writer.write("metric-events", user, event(user, 2, "2025-01-01T10:00:00"));
+
+      ConsumerRecord<String, byte[]> letter =
+          deadLetters.await(1, r -> user.equals(r.key()), Duration.ofSeconds(30)).get(0);
+      assertThat(TopicTail.header(letter, DeadLetter.ERROR_TYPE)).isEqualTo("invalid-event");
+      assertThat(TopicTail.header(letter, DeadLetter.REASON))
+          .startsWith("event time 9999-01-01T00:00:00Z is more than PT24H ahead of now");
+      ConsumerRecord<String, byte[]> only =
+          features.await(1, r -> user.equals(r.key()), Duration.ofSeconds(30)).get(0);
+      assertThat(EventJson.tree(only.value()).at("/activity/lastEventTime").asText())
+          .isEqualTo("2025-01-01T10:00:00Z");
+    }
+  }
+
+  @Test
   void shouldRekeyEventsSentUnderAnotherKey() {
     String user = "u-" + UUID.randomUUID();
     try (TopicTail features = TopicTail.of("features");
