@@ -1,14 +1,12 @@
 package dev.eventsuite.e2e;
 
+import dev.eventsuite.launcher.Folders;
 import dev.eventsuite.launcher.suite.DataDir;
 import dev.eventsuite.launcher.suite.FreePorts;
 import dev.eventsuite.launcher.suite.RunningSuite;
 import dev.eventsuite.launcher.suite.Suite;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -28,7 +26,7 @@ final class SuiteUnderTest {
     if (suite == null) {
       Path home = Path.of(System.getProperty("suite.home"));
       Path data = home.resolve("e2e-tests/target/e2e-data");
-      deleteRecursively(data);
+      Folders.deleteRecursively(data);
       long start = System.nanoTime();
       options =
           new Suite.Options(
@@ -65,18 +63,5 @@ final class SuiteUnderTest {
 
   static double startSeconds() {
     return startSeconds;
-  }
-
-  private static void deleteRecursively(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (var paths = Files.walk(root)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

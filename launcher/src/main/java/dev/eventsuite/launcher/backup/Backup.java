@@ -1,5 +1,6 @@
 package dev.eventsuite.launcher.backup;
 
+import dev.eventsuite.launcher.Folders;
 import dev.eventsuite.launcher.suite.Component;
 import dev.eventsuite.launcher.suite.DataDir;
 import dev.eventsuite.launcher.suite.Suite;
@@ -52,7 +53,7 @@ public final class Backup {
     Path partial = backup.resolveSibling("." + backup.getFileName() + ".partial");
     try {
       Files.createDirectories(backup.getParent());
-      Restore.deleteRecursively(partial);
+      Folders.deleteRecursively(partial);
       BackupInfo info = copy(data, partial, maxPause, out);
       Checksums.write(
           partial.resolve(BackupInfo.DATA), BackupInfo.DATA, partial.resolve(BackupInfo.SUMS));
@@ -63,8 +64,8 @@ public final class Backup {
       throw new UncheckedIOException("cannot back up " + root + " to " + backup, e);
     } finally {
       try {
-        Restore.deleteRecursively(partial);
-      } catch (IOException e) {
+        Folders.deleteRecursively(partial);
+      } catch (UncheckedIOException e) {
         out.println("  could not remove " + partial + ": " + e.getMessage());
       }
     }

@@ -1,5 +1,6 @@
 package dev.eventsuite.launcher.backup;
 
+import dev.eventsuite.launcher.Folders;
 import dev.eventsuite.launcher.suite.Component;
 import dev.eventsuite.launcher.suite.DataDir;
 import dev.eventsuite.launcher.suite.Suite;
@@ -13,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,7 +48,7 @@ public final class Restore {
         throw new SuiteException(
             source + " is not a complete backup: it has no " + BackupInfo.FILE);
       }
-      deleteRecursively(staging);
+      Folders.deleteRecursively(staging);
       TreeCopy.Pass copied =
           new TreeCopy().sync(source.resolve(BackupInfo.DATA), staging, path -> true);
       List<String> problems =
@@ -80,23 +80,10 @@ public final class Restore {
       throw new UncheckedIOException("cannot restore " + source + " into " + root, e);
     } finally {
       try {
-        deleteRecursively(staging);
-      } catch (IOException e) {
+        Folders.deleteRecursively(staging);
+      } catch (UncheckedIOException e) {
         out.println("  could not remove " + staging + ": " + e.getMessage());
       }
-    }
-  }
-
-  static void deleteRecursively(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    List<Path> paths;
-    try (var walk = Files.walk(root)) {
-      paths = walk.sorted(Comparator.reverseOrder()).toList();
-    }
-    for (Path path : paths) {
-      Files.delete(path);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.eventsuite.launcher.kafka;
 
+import dev.eventsuite.launcher.Folders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
@@ -132,7 +131,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     server.shutdown();
     server.awaitShutdown();
     if (ephemeral) {
-      deleteRecursively(logDir);
+      Folders.deleteRecursively(logDir);
     }
   }
 
@@ -147,19 +146,6 @@ public final class EmbeddedKafka implements AutoCloseable {
             AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
             AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
             AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
-  }
-
-  private static void deleteRecursively(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove " + root, e);
-    }
   }
 
   /** Configures and starts an {@link EmbeddedKafka}. */
