@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -127,6 +128,19 @@ public record CloudEvent(
   static String formatSequence(long sequence) {
     String digits = Long.toString(sequence);
     return "0".repeat(19 - digits.length()) + digits;
+  }
+
+  /**
+   * A record's {@code ce_sequence}; empty when it has none, or one that is not a number a sequence
+   * can be (such a record's place among its source's events is unknown).
+   */
+  public static OptionalLong sequence(Headers headers) {
+    try {
+      Long sequence = parseSequence(text(headers, HEADER_SEQUENCE));
+      return sequence == null ? OptionalLong.empty() : OptionalLong.of(sequence);
+    } catch (IllegalArgumentException unnumbered) {
+      return OptionalLong.empty();
+    }
   }
 
   private static Long parseSequence(String text) {

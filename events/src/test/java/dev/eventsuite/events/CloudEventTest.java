@@ -41,6 +41,7 @@ class CloudEventTest {
     Headers headers = row.toHeaders();
 
     assertThat(CloudEvent.text(headers, "ce_sequence")).isEqualTo("0000000000000000042");
+    assertThat(CloudEvent.sequence(headers)).hasValue(42);
     assertThat(CloudEvent.formatSequence(9)).isLessThan(CloudEvent.formatSequence(10));
     assertThat(CloudEvent.readFrom(headers))
         .hasValueSatisfying(
@@ -63,6 +64,7 @@ class CloudEventTest {
     headers.add("ce_sequence", "row seven".getBytes(StandardCharsets.UTF_8));
 
     assertThat(CloudEvent.readFrom(headers)).isEmpty();
+    assertThat(CloudEvent.sequence(headers)).isEmpty();
   }
 
   @Test

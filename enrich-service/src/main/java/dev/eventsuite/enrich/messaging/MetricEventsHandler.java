@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -254,17 +255,10 @@ public class MetricEventsHandler implements RecordHandler {
         event.eventId() != null
             ? event.eventId()
             : CloudEvent.text(record.headers(), CloudEvent.HEADER_ID);
-    String sequence = CloudEvent.text(record.headers(), CloudEvent.HEADER_SEQUENCE);
+    OptionalLong sequence = CloudEvent.sequence(record.headers());
     String eventSource = CloudEvent.text(record.headers(), CloudEvent.HEADER_SOURCE);
-    if (sequence != null && eventSource != null) {
-      try {
-        long number = Long.parseLong(sequence);
-        if (number >= 0) {
-          return new EventOrigin(id, eventSource, number);
-        }
-      } catch (NumberFormatException unnumbered) {
-        // a sequence that is not a number orders nothing: the id alone recognises the event
-      }
+    if (sequence.isPresent() && eventSource != null) {
+      return new EventOrigin(id, eventSource, sequence.getAsLong());
     }
     return new EventOrigin(id, null, null);
   }
