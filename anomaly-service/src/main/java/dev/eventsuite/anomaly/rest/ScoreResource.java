@@ -18,7 +18,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,9 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ScoreResource {
-
-  /** Reloading replays at most a checkpoint interval of snapshots: seconds. */
-  private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
   private final FeaturesHandler features;
   private final AnomalyStore store;
@@ -70,7 +66,7 @@ public class ScoreResource {
       // The series may be on a partition still being replayed: scoring it against the stored
       // state, or as new, would answer with a detector that is behind.
       throw ProblemException.loading(
-          "detector state is still loading after a restart or rebalance; ask again", RETRY_AFTER);
+          "detector state is still loading after a restart or rebalance; ask again");
     }
     SeriesScorer scorer =
         held.or(() -> store.findSeries(key).map(features::restore))

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -33,9 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApiKeyRequired
 @Produces(MediaType.APPLICATION_JSON)
 public class FeaturesResource {
-
-  /** Reloading replays at most a checkpoint interval of events: seconds. */
-  private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
   private final MetricEventsHandler features;
 
@@ -90,8 +86,7 @@ public class FeaturesResource {
       return Uni.createFrom()
           .failure(
               ProblemException.loading(
-                  "entity state is still loading after a restart or rebalance; ask again",
-                  RETRY_AFTER));
+                  "entity state is still loading after a restart or rebalance; ask again"));
     }
     return Uni.createFrom()
         .item(

@@ -11,6 +11,9 @@ public class ProblemException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** How soon to ask again while state loads: a reload takes seconds. */
+  private static final Duration LOADING_RETRY_AFTER = Duration.ofSeconds(2);
+
   private final transient Problem problem;
   private final transient Duration retryAfter;
 
@@ -51,10 +54,10 @@ public class ProblemException extends RuntimeException {
 
   /**
    * The service is rebuilding the state that would answer (a restart or rebalance reloading its
-   * partitions): ask again after the given time.
+   * partitions, which replays at most a checkpoint interval of records): ask again in a moment.
    */
-  public static ProblemException loading(String detail, Duration retryAfter) {
+  public static ProblemException loading(String detail) {
     return new ProblemException(
-        Problem.of(503, "loading", "State still loading", detail), retryAfter);
+        Problem.of(503, "loading", "State still loading", detail), LOADING_RETRY_AFTER);
   }
 }
