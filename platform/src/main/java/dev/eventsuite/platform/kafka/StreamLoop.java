@@ -158,7 +158,7 @@ public final class StreamLoop {
           commitFinishedCheckpoint(false);
           ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
           handle(records);
-          reportCaughtUp();
+          reportCaughtUp(false);
           if (isCheckpointDue()) {
             startCheckpoint();
           }
@@ -353,10 +353,6 @@ public final class StreamLoop {
       catchingUp.putAll(consumer.endOffsets(partitions));
     }
     reportCaughtUp(true);
-  }
-
-  private void reportCaughtUp() {
-    reportCaughtUp(false);
   }
 
   /** Tells the handler which partitions have caught up since it was last told. */
