@@ -84,16 +84,6 @@ public final class EntityFeatures {
   }
 
   /**
-   * Applies an event read at the given position, known by its position only.
-   *
-   * @param now the time to stamp the snapshot with
-   */
-  public ApplyOutcome apply(
-      MetricRecorded event, SourcePosition position, FeatureSettings settings, Instant now) {
-    return apply(event, position, EventOrigin.POSITION_ONLY, settings, now);
-  }
-
-  /**
    * Applies an event read at the given position, unless it is a replay of this position or a repeat
    * of an event its origin says was applied already.
    *

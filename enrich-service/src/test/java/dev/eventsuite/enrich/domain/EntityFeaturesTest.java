@@ -177,7 +177,8 @@ class EntityFeaturesTest {
     apply(value(20, "10:05:00"));
     byte[] before = EntityFeaturesCodec.encode(u1);
 
-    ApplyOutcome outcome = u1.apply(event(value(5, "10:03:00")), next(), FIVE_MINUTES, NOW);
+    ApplyOutcome outcome =
+        u1.apply(event(value(5, "10:03:00")), next(), EventOrigin.POSITION_ONLY, FIVE_MINUTES, NOW);
 
     assertThat(outcome).isInstanceOf(ApplyOutcome.TooLate.class);
     assertThat(((ApplyOutcome.TooLate) outcome).reason())
@@ -189,15 +190,19 @@ class EntityFeaturesTest {
   @Test
   void shouldIgnoreAnEventItHasAlreadyApplied() {
     SourcePosition first = next();
-    u1.apply(event(value(10, "10:00:00")), first, FIVE_MINUTES, NOW);
+    u1.apply(event(value(10, "10:00:00")), first, EventOrigin.POSITION_ONLY, FIVE_MINUTES, NOW);
     SourcePosition second = next();
-    u1.apply(event(value(20, "10:00:01")), second, FIVE_MINUTES, NOW);
+    u1.apply(event(value(20, "10:00:01")), second, EventOrigin.POSITION_ONLY, FIVE_MINUTES, NOW);
     byte[] before = EntityFeaturesCodec.encode(u1);
 
     // A replay after a crash reads both events again.
-    assertThat(u1.apply(event(value(10, "10:00:00")), first, FIVE_MINUTES, NOW))
+    assertThat(
+            u1.apply(
+                event(value(10, "10:00:00")), first, EventOrigin.POSITION_ONLY, FIVE_MINUTES, NOW))
         .isInstanceOf(ApplyOutcome.AlreadyApplied.class);
-    assertThat(u1.apply(event(value(20, "10:00:01")), second, FIVE_MINUTES, NOW))
+    assertThat(
+            u1.apply(
+                event(value(20, "10:00:01")), second, EventOrigin.POSITION_ONLY, FIVE_MINUTES, NOW))
         .isInstanceOf(ApplyOutcome.AlreadyApplied.class);
     assertThat(EntityFeaturesCodec.encode(u1)).isEqualTo(before);
   }
@@ -288,8 +293,8 @@ class EntityFeaturesTest {
     MetricRecorded more =
         event(
             "{\"entityId\":\"u1\",\"metric\":\"cpu\",\"value\":1.2,\"timestamp\":\"2025-01-01T10:00:09Z\"}");
-    assertThat(restored.apply(more, position, FIVE_MINUTES, NOW))
-        .isEqualTo(u1.apply(more, position, FIVE_MINUTES, NOW));
+    assertThat(restored.apply(more, position, EventOrigin.POSITION_ONLY, FIVE_MINUTES, NOW))
+        .isEqualTo(u1.apply(more, position, EventOrigin.POSITION_ONLY, FIVE_MINUTES, NOW));
   }
 
   @Test
@@ -315,10 +320,12 @@ class EntityFeaturesTest {
             60);
     EntityFeatures entity = new EntityFeatures("u1", twoWindows);
     for (String time : List.of("10:00:00", "10:30:00", "10:59:30")) {
-      entity.apply(event(value(1, time)), next(), twoWindows, NOW);
+      entity.apply(event(value(1, time)), next(), EventOrigin.POSITION_ONLY, twoWindows, NOW);
     }
 
-    ApplyOutcome last = entity.apply(event(value(1, "11:00:00")), next(), twoWindows, NOW);
+    ApplyOutcome last =
+        entity.apply(
+            event(value(1, "11:00:00")), next(), EventOrigin.POSITION_ONLY, twoWindows, NOW);
 
     // (10:59:00, 11:00:00] holds two events; (10:00:00, 11:00:00] three.
     assertThat(((ApplyOutcome.Applied) last).features().activity().eventCounts())
@@ -347,7 +354,8 @@ class EntityFeaturesTest {
   }
 
   private FeaturesUpdated apply(String json) {
-    ApplyOutcome outcome = u1.apply(event(json), next(), FIVE_MINUTES, NOW);
+    ApplyOutcome outcome =
+        u1.apply(event(json), next(), EventOrigin.POSITION_ONLY, FIVE_MINUTES, NOW);
     assertThat(outcome).isInstanceOf(ApplyOutcome.Applied.class);
     return ((ApplyOutcome.Applied) outcome).features();
   }
