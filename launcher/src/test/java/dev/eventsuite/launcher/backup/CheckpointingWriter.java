@@ -1,5 +1,7 @@
 package dev.eventsuite.launcher.backup;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -8,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 
 /**
  * A process that writes as a consumer with a checkpoint does, as fast as it can: it appends a
@@ -43,14 +46,11 @@ public final class CheckpointingWriter {
   }
 
   /** Waits up to 30 s until the writer has written more than the given count. */
-  static void awaitWrittenBeyond(Path root, long count) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (written(root) <= count) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the writer in " + root + " stopped at " + written(root));
-      }
-      Thread.sleep(20);
-    }
+  static void awaitWrittenBeyond(Path root, long count) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> written(root) > count);
   }
 
   /** Runs in the data folder given as the first argument until killed. */

@@ -1,6 +1,7 @@
 package dev.eventsuite.launcher.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,8 +34,11 @@ class PauseTest {
     long heldAt;
     try (Pause pause = Pause.of(List.of(writer.toHandle()), Duration.ofSeconds(30))) {
       heldAt = CheckpointingWriter.written(dir);
-      Thread.sleep(300);
-      assertThat(CheckpointingWriter.written(dir)).isEqualTo(heldAt);
+      // a writer that runs flat out writes thousands of numbers in this time
+      await()
+          .during(Duration.ofMillis(300))
+          .atMost(Duration.ofSeconds(1))
+          .until(() -> CheckpointingWriter.written(dir) == heldAt);
       assertThat(pause.heldThroughout()).isTrue();
     }
     CheckpointingWriter.awaitWrittenBeyond(dir, heldAt);

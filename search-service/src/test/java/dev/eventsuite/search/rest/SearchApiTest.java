@@ -19,6 +19,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -373,38 +374,20 @@ class SearchApiTest {
 
   @Test
   void shouldNameTheFieldOrParameterOfTheWrongType() {
-    withKey()
-        .body("{\"query\": \"x\", \"k\": \"five\"}")
-        .post("/api/v1/search")
-        .then()
-        .statusCode(400)
-        .contentType("application/problem+json")
+    refusedSearch("{\"query\": \"x\", \"k\": \"five\"}")
         .body("type", equalTo("urn:eventsuite:problem:validation"))
         .body("errors[0].field", equalTo("k"))
         .body("errors[0].message", equalTo("must be a whole number"));
-    withKey()
-        .body("{\"query\": \"x\", \"filter\": {\"createdAfter\": \"last tuesday\"}}")
-        .post("/api/v1/search")
-        .then()
-        .statusCode(400)
-        .contentType("application/problem+json")
+    refusedSearch("{\"query\": \"x\", \"filter\": {\"createdAfter\": \"last tuesday\"}}")
+        .body("type", equalTo("urn:eventsuite:problem:validation"))
         .body("errors[0].field", equalTo("filter.createdAfter"))
         .body("errors[0].message", containsString("ISO-8601"));
-    withKey()
-        .body("{\"query\": \"x\", \"kk\": 5}")
-        .post("/api/v1/search")
-        .then()
-        .statusCode(400)
-        .contentType("application/problem+json")
+    refusedSearch("{\"query\": \"x\", \"kk\": 5}")
+        .body("type", equalTo("urn:eventsuite:problem:validation"))
         .body("errors[0].field", equalTo("kk"))
         .body("errors[0].message", containsString("is not a field of this request"))
         .body("errors[0].message", containsString("query"));
-    withKey()
-        .body("[1, 2]")
-        .post("/api/v1/search")
-        .then()
-        .statusCode(400)
-        .contentType("application/problem+json")
+    refusedSearch("[1, 2]")
         .body("type", equalTo("urn:eventsuite:problem:malformed-json"))
         .body("detail", equalTo("the request body must be a JSON object"));
     given()
@@ -415,6 +398,16 @@ class SearchApiTest {
         .contentType("application/problem+json")
         .body("type", equalTo("urn:eventsuite:problem:invalid-parameter"))
         .body("detail", containsString("abc"));
+  }
+
+  /** A search request refused as a problem. */
+  private static ValidatableResponse refusedSearch(String body) {
+    return withKey()
+        .body(body)
+        .post("/api/v1/search")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
   }
 
   @Test
