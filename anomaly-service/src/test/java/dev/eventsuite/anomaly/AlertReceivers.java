@@ -2,11 +2,15 @@ package dev.eventsuite.anomaly;
 
 import dev.eventsuite.oci.OciApiStub;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where alerts go in tests: a webhook receiver and a stub of the OCI Notifications API that the
- * real SDK client publishes to, both recording what they receive.
+ * real SDK client publishes to, both recording what they receive. The webhook answers 503 to the
+ * alerts a test tells it to refuse.
  */
 public class AlertReceivers implements QuarkusTestResourceLifecycleManager {
 
@@ -15,10 +19,21 @@ public class AlertReceivers implements QuarkusTestResourceLifecycleManager {
   public static volatile OciApiStub webhook;
   public static volatile OciApiStub notifications;
 
+  /** Alerts whose body contains one of these, the webhook refuses. */
+  public static final Set<String> REFUSED = ConcurrentHashMap.newKeySet();
+
   @Override
   public Map<String, String> start() {
     try {
-      webhook = new OciApiStub(request -> OciApiStub.Response.json(200, "{\"ok\":true}"));
+      webhook =
+          new OciApiStub(
+              request -> {
+                String body = new String(request.body(), StandardCharsets.UTF_8);
+                boolean refused = REFUSED.stream().anyMatch(body::contains);
+                return refused
+                    ? OciApiStub.Response.json(503, "{\"error\":\"unavailable\"}")
+                    : OciApiStub.Response.json(200, "{\"ok\":true}");
+              });
       notifications =
           new OciApiStub(
               request ->

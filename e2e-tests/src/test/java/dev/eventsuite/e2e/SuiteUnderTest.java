@@ -1,14 +1,18 @@
 package dev.eventsuite.e2e;
 
 import dev.eventsuite.launcher.Folders;
+import dev.eventsuite.launcher.suite.Component;
 import dev.eventsuite.launcher.suite.DataDir;
 import dev.eventsuite.launcher.suite.FreePorts;
 import dev.eventsuite.launcher.suite.RunningSuite;
 import dev.eventsuite.launcher.suite.Suite;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The whole suite, started once for the end-to-end tests exactly as {@code bin/suite up} starts it,
@@ -18,6 +22,7 @@ final class SuiteUnderTest {
 
   private static RunningSuite suite;
   private static Suite.Options options;
+  private static AlertInbox alerts;
   private static double startSeconds;
 
   private SuiteUnderTest() {}
@@ -27,6 +32,7 @@ final class SuiteUnderTest {
       Path home = Path.of(System.getProperty("suite.home"));
       Path data = home.resolve("e2e-tests/target/e2e-data");
       Folders.deleteRecursively(data);
+      alerts = startAlertInbox();
       long start = System.nanoTime();
       options =
           new Suite.Options(
@@ -35,7 +41,11 @@ final class SuiteUnderTest {
               FreePorts.forAllComponents(),
               3,
               Duration.ofSeconds(120),
-              System.out);
+              System.out,
+              Component.services(),
+              Map.of(
+                  Component.ANOMALY,
+                  Map.of("suite.anomaly.alerts.webhook.url", alerts.url().toString())));
       suite = Suite.up(options);
       startSeconds = (System.nanoTime() - start) / 1e9;
       // A run of some of the tests never reaches SuiteShutdownIT: leave no process behind anyway.
@@ -59,6 +69,20 @@ final class SuiteUnderTest {
     whileStopped.run();
     suite = Suite.up(options);
     return suite;
+  }
+
+  /** The webhook receiving the suite's alerts. */
+  static synchronized AlertInbox alerts() {
+    get();
+    return alerts;
+  }
+
+  private static AlertInbox startAlertInbox() {
+    try {
+      return new AlertInbox();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static double startSeconds() {

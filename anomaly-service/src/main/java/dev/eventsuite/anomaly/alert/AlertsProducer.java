@@ -5,25 +5,20 @@ import dev.eventsuite.anomaly.config.AnomalyConfig;
 import dev.eventsuite.oci.OciAuthentication;
 import dev.eventsuite.oci.OciClients;
 import dev.eventsuite.oci.OciConfig;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
-import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * The alert dispatcher with the notifiers configured: a webhook, OCI Notifications, both or none.
- */
+/** The notifiers configured: a webhook, OCI Notifications, both or none. */
 public class AlertsProducer {
 
   /** Made at start, so a notifier that cannot be set up stops the service at once. */
   @Produces
   @Singleton
   @Startup
-  AlertDispatcher dispatcher(AnomalyConfig config, OciConfig oci, MeterRegistry registry) {
+  Notifiers notifiers(AnomalyConfig config, OciConfig oci) {
     AnomalyConfig.Alerts alerts = config.alerts();
     List<Notifier> notifiers = new ArrayList<>();
     alerts
@@ -35,11 +30,7 @@ public class AlertsProducer {
         .topicId()
         .ifPresent(
             topic -> notifiers.add(new OciNotificationsNotifier(client(alerts, oci), topic)));
-    return new AlertDispatcher(alerts, notifiers, Clock.systemUTC(), registry);
-  }
-
-  void close(@Disposes AlertDispatcher dispatcher) {
-    dispatcher.close();
+    return new Notifiers(notifiers);
   }
 
   private static NotificationDataPlaneClient client(AnomalyConfig.Alerts alerts, OciConfig oci) {

@@ -144,10 +144,6 @@ public interface AnomalyConfig {
     @WithDefault("1m")
     Duration maxBackoff();
 
-    /** Alerts waiting to be sent; beyond this, new ones are dropped and counted. */
-    @WithDefault("1000")
-    int queueCapacity();
-
     /** A webhook receiving a JSON POST per alert with Slack-compatible {@code text}. */
     Webhook webhook();
 

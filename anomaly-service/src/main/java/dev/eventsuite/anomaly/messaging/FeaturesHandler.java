@@ -1,6 +1,5 @@
 package dev.eventsuite.anomaly.messaging;
 
-import dev.eventsuite.anomaly.alert.AlertDispatcher;
 import dev.eventsuite.anomaly.domain.SeriesKey;
 import dev.eventsuite.anomaly.domain.SeriesScorer;
 import dev.eventsuite.anomaly.domain.Verdict;
@@ -49,14 +48,13 @@ import org.apache.kafka.common.TopicPartition;
  * partition is assigned, and is written at each checkpoint together with the events scored and the
  * anomalies found, before offsets are committed. Each series remembers the position of the last
  * snapshot it applied, so snapshots replayed after a crash change nothing; anomalies are inserted
- * once, and only those new to the store are alerted.
+ * once. Alerts are delivered from the {@code anomalies} topic by {@code AlertDelivery}.
  */
 @ApplicationScoped
 public class FeaturesHandler implements RecordHandler {
 
   private final Detectors detectors;
   private final AnomalyStore store;
-  private final AlertDispatcher alerts;
   private final String anomaliesTopic;
   private final String source;
   private final PartitionedState<SeriesKey, SeriesScorer> series = new PartitionedState<>();
@@ -75,13 +73,11 @@ public class FeaturesHandler implements RecordHandler {
   public FeaturesHandler(
       Detectors detectors,
       AnomalyStore store,
-      AlertDispatcher alerts,
       SuiteConfig suite,
       EventPublisher publisher,
       MeterRegistry registry) {
     this.detectors = detectors;
     this.store = store;
-    this.alerts = alerts;
     this.anomaliesTopic = suite.topics().anomalies();
     this.source = publisher.source();
     this.registry = registry;
@@ -211,8 +207,8 @@ public class FeaturesHandler implements RecordHandler {
   }
 
   /**
-   * Captures what was scored since the last checkpoint and every series changed, writes them on the
-   * writer thread while the stream goes on, then alerts the anomalies new to the store.
+   * Captures what was scored since the last checkpoint and every series changed, and writes them on
+   * the writer thread while the stream goes on.
    */
   @Override
   public CompletionStage<Void> checkpoint() {
@@ -233,8 +229,7 @@ public class FeaturesHandler implements RecordHandler {
     scored = new ArrayList<>();
     anomalies = new ArrayList<>();
     return CompletableFuture.runAsync(
-        () -> flushes.record(() -> alerts.announce(store.save(scoredNow, anomaliesNow, changed))),
-        writer);
+        () -> flushes.record(() -> store.save(scoredNow, anomaliesNow, changed)), writer);
   }
 
   void stopWriter(@Observes ShutdownEvent event) {

@@ -1,6 +1,7 @@
 package dev.eventsuite.anomaly.service;
 
 import dev.eventsuite.anomaly.config.AnomalyConfig;
+import dev.eventsuite.anomaly.store.AlertLedger;
 import dev.eventsuite.anomaly.store.AnomalyStore;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -13,7 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
-/** Deletes scored events and anomalies older than the retention, every hour. */
+/** Deletes scored events, anomalies and alert deliveries older than the retention, every hour. */
 @ApplicationScoped
 public class Retention {
 
@@ -23,18 +24,20 @@ public class Retention {
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "anomaly-retention"));
 
-  void start(@Observes StartupEvent event, AnomalyStore store, AnomalyConfig config) {
+  void start(
+      @Observes StartupEvent event, AnomalyStore store, AlertLedger ledger, AnomalyConfig config) {
     timer.scheduleWithFixedDelay(
-        () -> purge(store, config.retention()), 1, EVERY.toMinutes(), TimeUnit.MINUTES);
+        () -> purge(store, ledger, config.retention()), 1, EVERY.toMinutes(), TimeUnit.MINUTES);
   }
 
   void stop(@Observes ShutdownEvent event) {
     timer.shutdownNow();
   }
 
-  private static void purge(AnomalyStore store, Duration retention) {
+  private static void purge(AnomalyStore store, AlertLedger ledger, Duration retention) {
     try {
-      int deleted = store.purge(Instant.now().minus(retention));
+      Instant before = Instant.now().minus(retention);
+      int deleted = store.purge(before) + ledger.purge(before);
       if (deleted > 0) {
         LOG.infof("deleted %d rows older than %s", deleted, retention);
       }

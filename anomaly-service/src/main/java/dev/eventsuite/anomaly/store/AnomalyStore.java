@@ -60,7 +60,7 @@ public class AnomalyStore {
               "latest_features",
               "updated_at"));
 
-  /** Inserts an anomaly unless it is there: the update count says whether it is new. */
+  /** Inserts an anomaly unless it is there. */
   static final String INSERT_ANOMALY =
       "INSERT INTO anomalies (anomaly_id, entity_id, metric, event_id, event_time, method, score,"
           + " detected_at, body) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? FROM DUAL"
@@ -77,12 +77,8 @@ public class AnomalyStore {
     this.dataSource = dataSource;
   }
 
-  /**
-   * Writes what a checkpoint captured in one transaction.
-   *
-   * @return the anomalies that were not stored before: those to alert about
-   */
-  public List<AnomalyDetected> save(
+  /** Writes what a checkpoint captured in one transaction. */
+  public void save(
       Collection<ScoredEvent> scored,
       Collection<AnomalyDetected> anomalies,
       Collection<StoredSeries> series) {
@@ -91,11 +87,10 @@ public class AnomalyStore {
     try (Connection connection = dataSource.get().getConnection()) {
       connection.setAutoCommit(false);
       try {
-        List<AnomalyDetected> inserted = insertAnomalies(connection, anomalies);
+        insertAnomalies(connection, anomalies);
         upsertBlocks(connection, kind, scored, now);
         upsertSeries(connection, kind, series, now);
         connection.commit();
-        return inserted;
       } catch (SQLException e) {
         connection.rollback();
         throw e;
@@ -242,14 +237,13 @@ public class AnomalyStore {
     }
   }
 
-  private static List<AnomalyDetected> insertAnomalies(
-      Connection connection, Collection<AnomalyDetected> anomalies) throws SQLException {
+  private static void insertAnomalies(Connection connection, Collection<AnomalyDetected> anomalies)
+      throws SQLException {
     if (anomalies.isEmpty()) {
-      return List.of();
+      return;
     }
-    List<AnomalyDetected> ordered = List.copyOf(anomalies);
     try (PreparedStatement insert = connection.prepareStatement(INSERT_ANOMALY)) {
-      for (AnomalyDetected anomaly : ordered) {
+      for (AnomalyDetected anomaly : anomalies) {
         insert.setString(1, anomaly.anomalyId());
         insert.setString(2, anomaly.entityId());
         insert.setString(3, SeriesKey.of(anomaly.entityId(), anomaly.metric()).metric());
@@ -262,14 +256,7 @@ public class AnomalyStore {
         insert.setString(10, anomaly.anomalyId());
         insert.addBatch();
       }
-      int[] counts = insert.executeBatch();
-      List<AnomalyDetected> inserted = new ArrayList<>();
-      for (int i = 0; i < counts.length; i++) {
-        if (counts[i] > 0) {
-          inserted.add(ordered.get(i));
-        }
-      }
-      return inserted;
+      insert.executeBatch();
     }
   }
 
