@@ -8,7 +8,6 @@ import dev.eventsuite.vectors.config.VectorsConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -34,7 +33,6 @@ public class Consumers {
         chunks,
         LoopOptions.polling(config.batchSize())
             .lingering(config.linger(), config.batchSize() * CHUNK_BYTES)
-            .checkpointingEvery(vectors.lucene().commitInterval())
-            .allowingRecordsToTake(Duration.ofMinutes(5)));
+            .checkpointingEvery(vectors.lucene().commitInterval()));
   }
 }

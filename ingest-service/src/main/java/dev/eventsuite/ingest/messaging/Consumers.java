@@ -6,7 +6,6 @@ import dev.eventsuite.platform.kafka.StreamLoops;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.util.List;
 
 /** Starts ingest-service's stream: object events in. */
@@ -14,9 +13,6 @@ import java.util.List;
 public class Consumers {
 
   private static final int OBJECT_EVENTS_PER_POLL = 10;
-
-  /** One object event may stand for a file of many gigabytes. */
-  private static final Duration LONGEST_OBJECT = Duration.ofHours(1);
 
   void start(
       @Observes StartupEvent event,
@@ -27,6 +23,7 @@ public class Consumers {
         "objects",
         List.of(suite.topics().objectEvents()),
         objects,
-        LoopOptions.polling(OBJECT_EVENTS_PER_POLL));
+        // One object event may stand for a file of gigabytes, read for longer than a poll interval.
+        LoopOptions.polling(OBJECT_EVENTS_PER_POLL).withLongRecords());
   }
 }

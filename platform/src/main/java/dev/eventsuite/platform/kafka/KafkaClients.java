@@ -67,10 +67,6 @@ public class KafkaClients {
   public KafkaConsumer<String, byte[]> consumer(
       String groupId, String clientId, LoopOptions options) {
     Map<String, Object> config = clientConfig(ConsumerConfig.configNames());
-    if (options.maxRecordTime() != null) {
-      config.put(
-          ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) options.maxRecordTime().toMillis());
-    }
     if (options.linger() != null) {
       config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) options.linger().toMillis());
       config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, options.lingerBytes());

@@ -16,6 +16,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -40,6 +46,9 @@ public final class StreamLoop {
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
 
+  /** How often a loop whose worker handles long records polls to stay in its group. */
+  private static final Duration KEEP_ALIVE = Duration.ofMillis(500);
+
   /** Where a loop is in its life. */
   public enum State {
     STARTING,
@@ -57,6 +66,13 @@ public final class StreamLoop {
   private final String service;
   private final Settings settings;
   private final Thread thread;
+
+  /** Handles long records while the loop's thread keeps polling; null without long records. */
+  private final ExecutorService worker;
+
+  /** The long records being handled now; read by the rebalance callbacks on the loop's thread. */
+  private Future<?> working;
+
   private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
 
   /** Assigned partitions still replaying, with the end offset they had when assigned. */
@@ -78,8 +94,14 @@ public final class StreamLoop {
   private long lastCheckpointNanos = System.nanoTime();
   private Duration backoff = FIRST_BACKOFF;
 
-  /** How the loop commits, retries and pauses. */
-  public record Settings(Duration commitInterval, int maxAttempts, Duration maxBackoff) {}
+  /**
+   * How the loop commits, retries and pauses.
+   *
+   * @param longRecords whether records are handled on a worker while the loop keeps polling (see
+   *     {@link LoopOptions#longRecords()})
+   */
+  public record Settings(
+      Duration commitInterval, int maxAttempts, Duration maxBackoff, boolean longRecords) {}
 
   StreamLoop(
       String name,
@@ -101,6 +123,10 @@ public final class StreamLoop {
     this.service = service;
     this.settings = settings;
     this.thread = new Thread(this::run, "stream-" + name);
+    this.worker =
+        settings.longRecords()
+            ? Executors.newSingleThreadExecutor(r -> new Thread(r, "stream-" + name + "-worker"))
+            : null;
     this.processed = counter(registry, "processed");
     this.deadLettered = counter(registry, "dead-lettered");
     this.failures =
@@ -178,6 +204,9 @@ public final class StreamLoop {
       lastError = e.toString();
       LOG.errorf(e, "stream loop %s stopped after an unexpected error", name);
     } finally {
+      if (worker != null) {
+        worker.shutdownNow();
+      }
       consumer.close(Duration.ofSeconds(10));
     }
   }
@@ -197,6 +226,14 @@ public final class StreamLoop {
     if (records.isEmpty()) {
       return;
     }
+    if (worker == null) {
+      handleNow(records);
+    } else {
+      handleAside(records);
+    }
+  }
+
+  private void handleNow(ConsumerRecords<String, byte[]> records) {
     if (handler instanceof BatchHandler batch) {
       List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
       records.forEach(all::add);
@@ -206,6 +243,82 @@ public final class StreamLoop {
       for (ConsumerRecord<String, byte[]> record : records) {
         handleWithRetries((RecordHandler) handler, record);
         markHandled(record);
+      }
+    }
+  }
+
+  /**
+   * Handles records on the worker while this thread polls every {@link #KEEP_ALIVE} with every
+   * partition paused: the group sees a live consumer however long the records take. Records a
+   * partition assigned meanwhile returns are sought back to, to be polled once the work is done.
+   */
+  private void handleAside(ConsumerRecords<String, byte[]> records) {
+    Future<?> work = worker.submit(() -> handleNow(records));
+    working = work;
+    try {
+      while (!finished(work)) {
+        consumer.pause(consumer.assignment());
+        try {
+          seekBack(consumer.poll(Duration.ZERO));
+        } catch (WakeupException e) {
+          if (!stopping) {
+            throw e;
+          }
+          // Stopping: the work finishes first, so the last checkpoint covers it.
+        }
+      }
+    } finally {
+      working = null;
+      consumer.resume(consumer.paused());
+    }
+    awaitWork(work);
+  }
+
+  /** Whether the work is done, after waiting up to {@link #KEEP_ALIVE} for it. */
+  private static boolean finished(Future<?> work) {
+    try {
+      work.get(KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    } catch (ExecutionException e) {
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while records were handled", e);
+    }
+  }
+
+  /** Waits for the work and fails as it failed. */
+  private static void awaitWork(Future<?> work) {
+    try {
+      work.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException("handling records failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while records were handled", e);
+    }
+  }
+
+  private void seekBack(ConsumerRecords<String, byte[]> polled) {
+    for (TopicPartition partition : polled.partitions()) {
+      consumer.seek(partition, polled.records(partition).get(0).offset());
+    }
+  }
+
+  /** In a rebalance callback: lets the records being handled finish before state moves. */
+  private void awaitWorking() {
+    Future<?> work = working;
+    if (work != null) {
+      try {
+        awaitWork(work);
+      } catch (RuntimeException e) {
+        // The loop's thread sees the failure when the callback returns and rewinds.
+        LOG.debugf("%s: records handled during a rebalance failed: %s", name, e);
       }
     }
   }
@@ -490,6 +603,7 @@ public final class StreamLoop {
       if (partitions.isEmpty()) {
         return;
       }
+      awaitWorking();
       checkpointNow();
       handler.partitionsRevoked(partitions);
       uncommitted.keySet().removeAll(partitions);
@@ -506,6 +620,7 @@ public final class StreamLoop {
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      awaitWorking();
       handler.partitionsRevoked(partitions);
       uncommitted.keySet().removeAll(partitions);
       catchingUp.keySet().removeAll(partitions);

@@ -60,7 +60,10 @@ public class StreamLoops {
             publisher,
             service,
             new StreamLoop.Settings(
-                checkpointInterval, config.kafka().maxAttempts(), config.kafka().maxBackoff()),
+                checkpointInterval,
+                config.kafka().maxAttempts(),
+                config.kafka().maxBackoff(),
+                options.longRecords()),
             registry);
     loops.add(loop);
     loop.start();
