@@ -3,6 +3,7 @@ package dev.eventsuite.ingest.domain;
 import dev.eventsuite.events.EventJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,6 +23,9 @@ public final class ContentDetector {
 
   /** How much of the start of an object is read to tell tabular formats apart. */
   static final int SNIFF_BYTES = 64 * 1024;
+
+  /** How many of the first lines are looked at to tell JSON Lines from a JSON document. */
+  private static final int SAMPLE_LINES = 20;
 
   private static final Set<String> DOCUMENT_TYPES =
       Set.of(
@@ -84,8 +88,7 @@ public final class ContentDetector {
       return ContentKind.JSON_ARRAY;
     }
     if (text.startsWith("{")) {
-      // One object per line; a pretty-printed document spreads its object over many.
-      return isJsonObject(text.lines().findFirst().orElse("")) ? ContentKind.JSON_LINES : null;
+      return looksLikeJsonLines(text, lowerName, mediaType) ? ContentKind.JSON_LINES : null;
     }
     if (lowerName.endsWith(".tsv")
         || lowerName.endsWith(".tab")
@@ -124,6 +127,30 @@ public final class ContentDetector {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether text that starts with an object is JSON Lines: its name or type says so, its first line
+   * is longer than the look allows (a pretty-printed document's first line is a lone brace), or
+   * most of the lines seen are objects. One bad or oversized row does not make a data file text;
+   * the reader dead-letters it and reads the rest.
+   */
+  private static boolean looksLikeJsonLines(String text, String lowerName, String mediaType) {
+    if (lowerName.endsWith(".jsonl")
+        || lowerName.endsWith(".ndjson")
+        || mediaType.equals("application/x-ndjson")) {
+      return true;
+    }
+    int firstBreak = text.indexOf('\n');
+    if (firstBreak < 0) {
+      return text.length() >= SNIFF_BYTES / 2 || isJsonObject(text);
+    }
+    // The last line may be cut off by the look: only whole lines count.
+    List<String> lines =
+        text.substring(0, text.lastIndexOf('\n')).lines().filter(l -> !l.isBlank()).toList();
+    List<String> sample = lines.subList(0, Math.min(lines.size(), SAMPLE_LINES));
+    long objects = sample.stream().filter(ContentDetector::isJsonObject).count();
+    return objects > 0 && objects * 2 >= sample.size();
   }
 
   private static boolean isJsonObject(String line) {

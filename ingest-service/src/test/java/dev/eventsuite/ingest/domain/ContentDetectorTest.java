@@ -27,6 +27,17 @@ class ContentDetectorTest {
   }
 
   @Test
+  void shouldTakeJsonLinesForJsonLinesWhateverTheirFirstRow() throws IOException {
+    String rows = "{\"entityId\":\"u2\",\"value\":2}\n{\"entityId\":\"u3\",\"value\":3}\n";
+    String longRow = "{\"entityId\":\"u1\",\"note\":\"" + "x".repeat(200_000) + "\"}\n";
+    assertThat(kind("events.json", longRow + rows)).isEqualTo(ContentKind.JSON_LINES);
+    assertThat(kind("events.json", "{\"entityId\": \"u1\", oops}\n" + rows))
+        .isEqualTo(ContentKind.JSON_LINES);
+    assertThat(kind("export", "{broken\n" + rows)).isEqualTo(ContentKind.JSON_LINES);
+    assertThat(kind("export.ndjson", "{broken\n{broken too\n")).isEqualTo(ContentKind.JSON_LINES);
+  }
+
+  @Test
   void shouldTellTablesWithoutATellingName() throws IOException {
     assertThat(
             kind(

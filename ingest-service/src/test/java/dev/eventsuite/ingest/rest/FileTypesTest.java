@@ -126,6 +126,39 @@ class FileTypesTest {
   }
 
   @Test
+  void shouldDeadLetterAFirstRowOfFiveMegabytesAndPublishTheRest() {
+    String name = "big-first-row-" + run + ".json";
+    String firstRow =
+        "{\"entityId\":\"" + run + "-h\",\"value\":1,\"note\":\"" + "x".repeat(5 << 20) + "\"}";
+    String jsonLines =
+        firstRow
+            + "\n{\"entityId\":\""
+            + run
+            + "-h\",\"value\":2,\"timestamp\":\"2025-01-01T10:00:01Z\"}\n"
+            + "{\"entityId\":\""
+            + run
+            + "-h\",\"value\":3,\"timestamp\":\"2025-01-01T10:00:02Z\"}\n";
+    try (TopicTail metrics = TopicTail.of("metric-events");
+        TopicTail deadLetters = TopicTail.of("object-events-dlq")) {
+      upload("inbox", name, jsonLines.getBytes(StandardCharsets.UTF_8)).statusCode(201);
+
+      ConsumerRecord<String, byte[]> letter = Ingest.await(deadLetters, 1, "inbox/" + name).get(0);
+      assertThat(TopicTail.header(letter, "dlq_location"))
+          .isEqualTo("row 1 of local/inbox/" + name);
+      assertThat(TopicTail.header(letter, "dlq_reason"))
+          .isEqualTo(
+              "the line is "
+                  + firstRow.length()
+                  + " bytes long; a row may have at most 1048576 (the first 1024 are kept)");
+      List<ConsumerRecord<String, byte[]>> rows =
+          metrics.await(2, r -> r.key().equals(run + "-h"), WAIT);
+      assertThat(rows)
+          .extracting(r -> EventJson.tree(r.value()).get("value").asDouble())
+          .containsExactly(2.0, 3.0);
+    }
+  }
+
+  @Test
   void shouldPublishADocumentsTextInSectionsWithItsMetadata() {
     String name = "guides/" + run + "/install.md";
     String markdown = "# Installing the suite\n\nBuild it, then run `bin/suite up`.\n";
