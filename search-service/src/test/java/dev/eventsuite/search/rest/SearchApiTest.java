@@ -400,6 +400,26 @@ class SearchApiTest {
         .body("detail", containsString("abc"));
   }
 
+  @Test
+  void shouldAnswerAnOverlongUriWithAProblemAndTheNextRequestAsUsual() {
+    for (String uri :
+        List.of("/api/v1/search?q=" + "lamp+".repeat(2000), "/api/v1/" + "a".repeat(10_000))) {
+      given()
+          .header("X-API-Key", TestKeys.API_KEY)
+          .get(uri)
+          .then()
+          .statusCode(414)
+          .contentType("application/problem+json")
+          .body("type", equalTo("urn:eventsuite:problem:uri-too-long"))
+          .body("detail", containsString("at most 8192"));
+    }
+    given()
+        .header("X-API-Key", TestKeys.API_KEY)
+        .get("/api/v1/search?q=lamp")
+        .then()
+        .statusCode(200);
+  }
+
   /** A search request refused as a problem. */
   private static ValidatableResponse refusedSearch(String body) {
     return withKey()
