@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ProduceCommand.class,
       BackupCommand.class,
       RestoreCommand.class,
+      SuperviseCommand.class,
       OciCommand.class
     })
 public final class SuiteCli implements Runnable {

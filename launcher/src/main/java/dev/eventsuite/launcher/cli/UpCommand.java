@@ -4,13 +4,13 @@ import dev.eventsuite.launcher.suite.Component;
 import dev.eventsuite.launcher.suite.DataDir;
 import dev.eventsuite.launcher.suite.RunningSuite;
 import dev.eventsuite.launcher.suite.Suite;
-import dev.eventsuite.launcher.suite.Supervisor;
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
@@ -24,59 +24,62 @@ import picocli.CommandLine.Option;
         "Starts the broker and the five services, waits until all are ready and keeps running until Ctrl-C.")
 final class UpCommand implements Callable<Integer> {
 
+  private static final Path SETSID = Path.of("/usr/bin/setsid");
+
   @Mixin DataOption data;
 
   @Option(names = "--detach", description = "Return once everything is ready, leaving it running.")
   boolean detach;
 
-  @Option(
-      names = "--port",
-      paramLabel = "NAME=PORT",
-      description =
-          "A component's port, e.g. --port search=9080 --port kafka=19092. Defaults: search 8080, ingest 8081, enrich 8082, embed 8083, anomaly 8084, kafka 9092 (and 9093 for its controller).")
-  Map<String, Integer> ports = Map.of();
-
-  @Option(
-      names = "--partitions",
-      defaultValue = "3",
-      description = "Partitions per topic when first created (default ${DEFAULT-VALUE}).")
-  int partitions;
-
-  @Option(
-      names = "--ready-timeout",
-      defaultValue = "120",
-      description = "Seconds to wait for each component (default ${DEFAULT-VALUE}).")
-  long readyTimeoutSeconds;
+  @Mixin StartOptions start;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     PrintStream out = System.out;
     DataDir dataDir = data.dataDir();
     out.println("Starting Event Suite from " + dataDir.root());
     long start = System.nanoTime();
-    RunningSuite suite =
-        Suite.up(
-            new Suite.Options(
-                SuiteHome.locate(),
-                dataDir,
-                componentPorts(),
-                partitions,
-                Duration.ofSeconds(readyTimeoutSeconds),
-                out));
+    RunningSuite suite = Suite.up(this.start.suiteOptions(dataDir, out));
     printSummary(out, suite, (System.nanoTime() - start) / 1e9);
     if (detach) {
+      Path log = startSupervisor(dataDir);
       out.println(
-          "Running in the background; 'bin/suite status' shows it, 'bin/suite down' stops it.");
+          "Running in the background, supervised (its log: "
+              + log
+              + "); 'bin/suite status' shows it, 'bin/suite down' stops it.");
       return 0;
     }
     out.println("Press Ctrl-C to stop.");
     return superviseUntilStopped(suite, out);
   }
 
-  private Map<Component, Integer> componentPorts() {
-    Map<Component, Integer> byComponent = new EnumMap<>(Component.class);
-    ports.forEach((name, port) -> byComponent.put(Component.byId(name), port));
-    return byComponent;
+  /**
+   * Starts {@code supervise} in a process of its own, in a session of its own where {@code setsid}
+   * exists, so that it outlives this command and the terminal.
+   *
+   * @return its log
+   */
+  private Path startSupervisor(DataDir dataDir) throws IOException {
+    List<String> command = new ArrayList<>();
+    if (Files.isExecutable(SETSID)) {
+      command.add(SETSID.toString());
+    }
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-Dsuite.home=" + SuiteHome.locate());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(SuiteCli.class.getName());
+    command.add("supervise");
+    command.add("--data");
+    command.add(dataDir.root().toString());
+    command.addAll(start.arguments());
+    Path log = dataDir.logs().resolve("supervisor.log");
+    new ProcessBuilder(command)
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
+    return log;
   }
 
   /**
@@ -93,14 +96,8 @@ final class UpCommand implements Callable<Integer> {
           }
         };
     Runtime.getRuntime().addShutdownHook(new Thread(stop, "suite-stop"));
-    Supervisor supervisor = Supervisor.of(suite, out);
-    while (!stopped.get()) {
-      if (Files.exists(suite.dataDir().stopRequested()) && stopped.compareAndSet(false, true)) {
-        out.println("'bin/suite down' is stopping Event Suite.");
-        return 0;
-      }
-      supervisor.check(Instant.now());
-      Suite.pause(Duration.ofSeconds(1));
+    if (Supervision.until(suite, out, stopped::get)) {
+      stopped.set(true);
     }
     return 0;
   }

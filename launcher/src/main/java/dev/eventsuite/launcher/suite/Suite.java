@@ -109,6 +109,26 @@ public final class Suite {
   }
 
   /**
+   * The suite running from the options' data folder, started earlier by another process: what a
+   * supervisor of a detached suite looks after.
+   *
+   * @throws SuiteException when a component is not running
+   */
+  public static RunningSuite attach(Options options) {
+    DataDir data = options.dataDir();
+    Map<Component, RunRecord> records = new EnumMap<>(Component.class);
+    for (Component component : Component.values()) {
+      RunRecord record =
+          RunRecord.read(data, component)
+              .filter(r -> r.process().isPresent())
+              .orElseThrow(
+                  () -> new SuiteException(component.id() + " is not running from " + data.root()));
+      records.put(component, record);
+    }
+    return new RunningSuite(options, records, data.apiKey());
+  }
+
+  /**
    * Stops every running component of the data folder: services first, then the broker. A {@code
    * bin/suite up} supervising them is told first, so that it does not start them again.
    */
