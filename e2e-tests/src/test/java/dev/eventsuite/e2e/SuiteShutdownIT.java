@@ -6,13 +6,21 @@ import dev.eventsuite.launcher.suite.Component;
 import dev.eventsuite.launcher.suite.RunRecord;
 import dev.eventsuite.launcher.suite.RunningSuite;
 import dev.eventsuite.launcher.suite.Suite;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-/** Runs after every other end-to-end test: stopping the suite leaves nothing behind. */
+/**
+ * Runs after every other end-to-end test: stopping the suite leaves nothing behind, and the logs of
+ * the whole run hold no secret.
+ */
 @Order(Integer.MAX_VALUE)
 class SuiteShutdownIT {
 
@@ -28,5 +36,23 @@ class SuiteShutdownIT {
     assertThat(records)
         .allSatisfy(
             r -> assertThat(ProcessHandle.of(r.pid()).filter(ProcessHandle::isAlive)).isEmpty());
+  }
+
+  @Test
+  void shouldWriteNoKeyIntoAnyLogOfTheRun() throws IOException {
+    RunningSuite suite = SuiteUnderTest.get();
+    String apiKey = suite.apiKey();
+    List<Path> logs;
+    try (Stream<Path> files = Files.walk(suite.dataDir().logs())) {
+      logs = files.filter(Files::isRegularFile).toList();
+    }
+
+    // Every component logged, and every request of the run carried the key.
+    assertThat(logs).hasSizeGreaterThanOrEqualTo(Component.values().length);
+    for (Path log : logs) {
+      assertThat(Files.readString(log, StandardCharsets.ISO_8859_1))
+          .as("%s", log.getFileName())
+          .doesNotContain(apiKey);
+    }
   }
 }
