@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.eventsuite.events.EventJson;
 import dev.eventsuite.events.anomaly.AnomalyDetected;
+import dev.eventsuite.launcher.faults.WebhookInbox;
 import dev.eventsuite.launcher.suite.Component;
 import dev.eventsuite.launcher.suite.RunningSuite;
 import dev.eventsuite.testing.TopicWriter;
@@ -28,7 +29,7 @@ class AlertCrashRecoveryIT {
   @Test
   void shouldDeliverEveryAlertOnceAcrossAKill() throws Exception {
     RunningSuite suite = SuiteUnderTest.get();
-    AlertInbox inbox = SuiteUnderTest.alerts();
+    WebhookInbox inbox = SuiteUnderTest.alerts();
     String run = UUID.randomUUID().toString().substring(0, 8);
     String delivered = "delivered-" + run;
     String waiting = "waiting-" + run;

@@ -1,6 +1,7 @@
 package dev.eventsuite.e2e;
 
 import dev.eventsuite.launcher.Folders;
+import dev.eventsuite.launcher.faults.WebhookInbox;
 import dev.eventsuite.launcher.suite.Component;
 import dev.eventsuite.launcher.suite.DataDir;
 import dev.eventsuite.launcher.suite.FreePorts;
@@ -22,7 +23,7 @@ final class SuiteUnderTest {
 
   private static RunningSuite suite;
   private static Suite.Options options;
-  private static AlertInbox alerts;
+  private static WebhookInbox alerts;
   private static double startSeconds;
 
   private SuiteUnderTest() {}
@@ -32,7 +33,7 @@ final class SuiteUnderTest {
       Path home = Path.of(System.getProperty("suite.home"));
       Path data = home.resolve("e2e-tests/target/e2e-data");
       Folders.deleteRecursively(data);
-      alerts = startAlertInbox();
+      alerts = startWebhookInbox();
       long start = System.nanoTime();
       options =
           new Suite.Options(
@@ -72,14 +73,14 @@ final class SuiteUnderTest {
   }
 
   /** The webhook receiving the suite's alerts. */
-  static synchronized AlertInbox alerts() {
+  static synchronized WebhookInbox alerts() {
     get();
     return alerts;
   }
 
-  private static AlertInbox startAlertInbox() {
+  private static WebhookInbox startWebhookInbox() {
     try {
-      return new AlertInbox();
+      return new WebhookInbox();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,6 +1,7 @@
 package dev.eventsuite.ingest.service;
 
 import com.oracle.bmc.aivision.AIServiceVisionClient;
+import dev.eventsuite.events.document.DocumentIds;
 import dev.eventsuite.events.document.DocumentMetadata;
 import dev.eventsuite.events.document.DocumentSectionExtracted;
 import dev.eventsuite.events.object.ObjectChanged;
@@ -9,7 +10,6 @@ import dev.eventsuite.ingest.config.IngestConfig;
 import dev.eventsuite.ingest.domain.Categories;
 import dev.eventsuite.ingest.domain.ContentDetector;
 import dev.eventsuite.ingest.domain.ContentKind;
-import dev.eventsuite.ingest.domain.DocumentIds;
 import dev.eventsuite.ingest.domain.document.DocumentExtractor;
 import dev.eventsuite.ingest.domain.document.ExtractedDocument;
 import dev.eventsuite.ingest.domain.document.ExtractionException;

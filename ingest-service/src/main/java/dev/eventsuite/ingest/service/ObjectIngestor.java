@@ -1,12 +1,12 @@
 package dev.eventsuite.ingest.service;
 
+import dev.eventsuite.events.document.DocumentIds;
 import dev.eventsuite.events.document.DocumentRemoved;
 import dev.eventsuite.events.object.ObjectChange;
 import dev.eventsuite.events.object.ObjectChanged;
 import dev.eventsuite.ingest.config.IngestConfig;
 import dev.eventsuite.ingest.domain.ContentDetector;
 import dev.eventsuite.ingest.domain.ContentKind;
-import dev.eventsuite.ingest.domain.DocumentIds;
 import dev.eventsuite.ingest.store.IngestionLedger;
 import dev.eventsuite.ingest.store.IngestionLedger.Entry;
 import dev.eventsuite.ingest.store.IngestionLedger.Status;

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ProduceCommand.class,
       BackupCommand.class,
       RestoreCommand.class,
+      FaultsCommand.class,
       SuperviseCommand.class,
       OciCommand.class
     })

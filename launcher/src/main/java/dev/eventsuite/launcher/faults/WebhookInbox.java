@@ -1,4 +1,4 @@
-package dev.eventsuite.e2e;
+package dev.eventsuite.launcher.faults;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -16,14 +16,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A webhook receiver for the suite's alerts, as a chat service's incoming webhook is: it keeps the
  * body of every alert it accepts and answers 503 to those a test tells it to refuse.
  */
-final class AlertInbox implements AutoCloseable {
+public final class WebhookInbox implements AutoCloseable {
 
   private final HttpServer server;
   private final List<String> accepted = new CopyOnWriteArrayList<>();
   private final List<String> refusedBodies = new CopyOnWriteArrayList<>();
   private final Set<String> refusing = ConcurrentHashMap.newKeySet();
 
-  AlertInbox() throws IOException {
+  public WebhookInbox() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/alerts",
@@ -40,26 +40,26 @@ final class AlertInbox implements AutoCloseable {
     server.start();
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/alerts");
   }
 
   /** Refuses the alerts whose body contains this text until {@link #accept} is called. */
-  void refuse(String text) {
+  public void refuse(String text) {
     refusing.add(text);
   }
 
-  void accept(String text) {
+  public void accept(String text) {
     refusing.remove(text);
   }
 
   /** The accepted alerts whose body contains this text. */
-  List<String> accepted(String text) {
+  public List<String> accepted(String text) {
     return accepted.stream().filter(body -> body.contains(text)).toList();
   }
 
   /** The refused tries whose body contains this text. */
-  List<String> refused(String text) {
+  public List<String> refused(String text) {
     return refusedBodies.stream().filter(body -> body.contains(text)).toList();
   }
 

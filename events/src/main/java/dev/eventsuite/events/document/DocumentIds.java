@@ -1,4 +1,4 @@
-package dev.eventsuite.ingest.domain;
+package dev.eventsuite.events.document;
 
 import dev.eventsuite.events.EventIds;
 
