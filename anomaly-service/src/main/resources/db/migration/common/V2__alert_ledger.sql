@@ -1,3 +1,4 @@
+-- H2 (Oracle mode) and Oracle Database alike.
 -- Alerts are delivered from the anomalies topic, at least once: what was decided and delivered is
 -- kept here, so a redelivered record neither alerts twice nor loses its entity's suppression.
 
