@@ -32,6 +32,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,6 +47,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApiKeyRequired
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {
+
+  private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
   private final SearchService search;
   private final EmbeddingModel model;
@@ -139,6 +143,14 @@ public class SearchResource {
         (System.nanoTime() - started) / 1_000_000);
   }
 
+  /** A time a filter can compare: indexes keep times as epoch milliseconds. */
+  private static void checkInRange(String field, Instant time) {
+    if (time != null && (time.isBefore(EARLIEST) || time.isAfter(LATEST))) {
+      throw ProblemException.badRequest(
+          "invalid-filter", field + " must be between the years 0 and 9999, not " + time);
+    }
+  }
+
   private SearchQuery query(SearchRequest request, int offset) {
     Filter filter = request.filter();
     ChunkFilter chunks;
@@ -156,6 +168,8 @@ public class SearchResource {
     } catch (IllegalArgumentException e) {
       throw ProblemException.badRequest("invalid-filter", "filter.metadata: " + e.getMessage());
     }
+    checkInRange("filter.createdAfter", chunks.createdAfter());
+    checkInRange("filter.createdBefore", chunks.createdBefore());
     if (chunks.createdAfter() != null
         && chunks.createdBefore() != null
         && !chunks.createdAfter().isBefore(chunks.createdBefore())) {
