@@ -34,7 +34,7 @@ final class FaultsCommand implements Callable<Integer> {
 
   @Option(
       names = "--full",
-      description = "The full form: 500 entities and 20 documents a group, about 15 minutes.")
+      description = "The full form: 500 entities and 20 documents a group, about 7 minutes.")
   boolean full;
 
   @Option(names = "--report", paramLabel = "FILE", description = "Also write the report here.")

@@ -89,7 +89,7 @@ public final class FaultSuite {
       return new Plan(20, 200, 60, 3, Duration.ofSeconds(60), Duration.ofMinutes(3));
     }
 
-    /** The documented full form: about 15 minutes here. */
+    /** The documented full form: about 7 minutes here. */
     public static Plan full() {
       return new Plan(500, 1000, 300, 20, Duration.ofMinutes(5), Duration.ofMinutes(10));
     }
