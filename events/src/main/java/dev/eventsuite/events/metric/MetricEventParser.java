@@ -51,6 +51,8 @@ public final class MetricEventParser {
     EVENT_TYPE,
     EVENT_ID,
     ATTRIBUTES,
+    /** A CloudEvents envelope's: such an envelope is not an event of its own. */
+    SPEC_VERSION,
     /** Not one of the above. */
     OTHER;
 
@@ -185,6 +187,11 @@ public final class MetricEventParser {
     }
 
     MetricRecorded toEvent(Instant fallbackTime) {
+      if (get(Field.SPEC_VERSION) != null) {
+        throw new InvalidEventException(
+            "a CloudEvents envelope (structured mode) is not a metric event: send the event as the"
+                + " record value and its CloudEvents attributes as ce_* headers (binary mode)");
+      }
       String entityId = entityId(this);
       Instant timestamp = timestamp(this, fallbackTime);
       JsonNode metric = get(Field.METRIC);
