@@ -23,6 +23,10 @@ locals {
     public_lb_subnet_id      = module.network.subnet_ids["lb"]
     public_lb_nsg_id         = module.network.nsg_ids["public_lb"]
     image_registry           = "${local.region_key}.ocir.io/${data.oci_objectstorage_namespace.this.namespace}/${var.name_prefix}"
+    # The services verify the API Gateway's tokens again, and read collection permissions from them.
+    jwt_issuer   = try(var.api_gateway_jwt_issuers[0], "")
+    jwt_audience = try(var.api_gateway_jwt_audiences[0], "")
+    jwks_uri     = var.api_gateway_jwks_uri == null ? "" : var.api_gateway_jwks_uri
   }
 }
 

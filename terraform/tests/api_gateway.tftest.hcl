@@ -50,6 +50,15 @@ run "api_gateway" {
   }
 
   assert {
+    condition = strcontains(output.oci_settings, join("\n", [
+      "SUITE_AUTH_JWT_ISSUER=https://idcs-0123.identity.oraclecloud.com",
+      "SUITE_AUTH_JWT_AUDIENCE=event-suite",
+      "SUITE_AUTH_JWT_JWKS=https://idcs-0123.identity.oraclecloud.com/admin/v1/SigningCert/jwk",
+    ]))
+    error_message = "The services verify the gateway's tokens again: the same issuer, audience and keys."
+  }
+
+  assert {
     condition     = strcontains(output.oci_settings, "OCI_SEARCH_LB_PRIVATE_IP=10.20.2.50\n")
     error_message = "The overlays take the internal load balancer's address from the settings."
   }

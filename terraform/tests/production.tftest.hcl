@@ -153,6 +153,11 @@ run "production" {
   }
 
   assert {
+    condition     = !strcontains(output.oci_settings, "SUITE_AUTH_JWT_")
+    error_message = "Without the API Gateway's issuer, the services take no bearer tokens."
+  }
+
+  assert {
     condition     = strcontains(output.oci_settings, "ORACLE_JDBC_URL=jdbc:oracle:thin:@(description=(retry_count=20)")
     error_message = "The services connect to the database over one-way TLS (no wallet)."
   }

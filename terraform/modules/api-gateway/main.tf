@@ -7,8 +7,9 @@ resource "oci_apigateway_gateway" "this" {
   freeform_tags              = var.freeform_tags
 }
 
-# Everything under /search is passed to search-service once the caller's JWT is valid; the service
-# still checks its own API key, which the gateway does not hold.
+# Everything under /search is passed to search-service once the caller's JWT is valid, with the
+# token: the service verifies it again (SUITE_AUTH_JWT_*, from the same variables) and reads the
+# collections it may read or write from its scope.
 resource "oci_apigateway_deployment" "search" {
   compartment_id = var.compartment_id
   gateway_id     = oci_apigateway_gateway.this.id

@@ -8,6 +8,7 @@ import dev.eventsuite.ingest.store.LocalObjectStore;
 import dev.eventsuite.ingest.store.ObjectStore;
 import dev.eventsuite.ingest.store.StoredObject;
 import dev.eventsuite.platform.http.ApiKeyRequired;
+import dev.eventsuite.platform.http.CurrentCaller;
 import dev.eventsuite.platform.http.Problem;
 import dev.eventsuite.platform.http.ProblemException;
 import jakarta.inject.Inject;
@@ -55,11 +56,13 @@ public class BucketsResource {
 
   private final ObjectStore store;
   private final ObjectEvents objectEvents;
+  private final CurrentCaller caller;
 
   @Inject
-  public BucketsResource(ObjectStore store, ObjectEvents objectEvents) {
+  public BucketsResource(ObjectStore store, ObjectEvents objectEvents, CurrentCaller caller) {
     this.store = store;
     this.objectEvents = objectEvents;
+    this.caller = caller;
   }
 
   /** The buckets. */
@@ -90,6 +93,7 @@ public class BucketsResource {
               .filter(Files::isDirectory)
               .map(p -> p.getFileName().toString())
               .filter(name -> !name.startsWith("."))
+              .filter(caller.get()::canRead)
               .sorted()
               .toList());
     }
@@ -104,7 +108,8 @@ public class BucketsResource {
       @QueryParam("start") String start,
       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit)
       throws IOException {
-    List<StoredObject> objects = store.list(safeBucket(bucket), prefix, start, limit);
+    caller.get().requireRead(safeBucket(bucket));
+    List<StoredObject> objects = store.list(bucket, prefix, start, limit);
     String next = objects.size() == limit ? objects.get(objects.size() - 1).name() : null;
     return new Listing(objects.stream().map(ObjectView::of).toList(), next);
   }
@@ -122,7 +127,7 @@ public class BucketsResource {
       @Context UriInfo uri,
       InputStream content)
       throws IOException {
-    safeBucket(bucket);
+    caller.get().requireWrite(safeBucket(bucket));
     safeName(name);
     boolean existed = store.head(bucket, name).isPresent();
     StoredObject stored =
@@ -147,7 +152,7 @@ public class BucketsResource {
   @Operation(summary = "Deletes an object; its document leaves the search index")
   public Response delete(@PathParam("bucket") String bucket, @PathParam("name") String name)
       throws IOException {
-    safeBucket(bucket);
+    caller.get().requireWrite(safeBucket(bucket));
     safeName(name);
     StoredObject last =
         store

@@ -10,6 +10,8 @@ import dev.eventsuite.events.document.DocumentSectionExtracted;
 import dev.eventsuite.ingest.domain.document.SectionSplitter;
 import dev.eventsuite.platform.config.SuiteConfig;
 import dev.eventsuite.platform.http.ApiKeyRequired;
+import dev.eventsuite.platform.http.CurrentCaller;
+import dev.eventsuite.platform.http.ProblemException;
 import dev.eventsuite.platform.kafka.EventPublisher;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -56,8 +58,11 @@ public class DocumentsResource {
   private final String documentsTopic;
   private final SectionSplitter splitter = new SectionSplitter();
 
+  private final CurrentCaller caller;
+
   @Inject
-  public DocumentsResource(EventPublisher publisher, SuiteConfig suite) {
+  public DocumentsResource(EventPublisher publisher, SuiteConfig suite, CurrentCaller caller) {
+    this.caller = caller;
     this.publisher = publisher;
     this.documentsTopic = suite.topics().documents();
   }
@@ -96,6 +101,7 @@ public class DocumentsResource {
                           "{\"title\":\"Runbook\",\"text\":\"# Restart\\n\\nRun bin/suite down, then up.\",\"category\":\"ops\"}")))
   public Response post(@Valid @NotNull PostedDocument document) {
     String collection = document.collection() != null ? document.collection() : DEFAULT_COLLECTION;
+    caller.get().requireWrite(collection);
     String title = document.title() != null ? document.title() : firstLine(document.text());
     String source = document.source() != null ? document.source() : title;
     String documentId =
@@ -143,6 +149,11 @@ public class DocumentsResource {
   @Path("{id}")
   @Operation(summary = "Removes a document and all its chunks from the search index")
   public Response delete(@PathParam("id") @Pattern(regexp = ID_PATTERN) String id) {
+    if (!caller.get().writesEverything()) {
+      // The id does not say which collection the document is in.
+      throw ProblemException.forbidden(
+          "removing a posted document by id needs write on every collection (write:*)");
+    }
     DocumentRemoved removal = new DocumentRemoved(id, null, Instant.now());
     await(
         List.of(

@@ -40,6 +40,50 @@ public interface SuiteConfig {
   /** HTTP limits beyond Quarkus's own. */
   Http http();
 
+  /** Bearer tokens accepted besides the keys. */
+  Auth auth();
+
+  /** Bearer tokens. */
+  interface Auth {
+
+    /** OAuth2/OIDC access tokens (JWT); off unless an issuer is configured. */
+    Jwt jwt();
+  }
+
+  /**
+   * Access tokens signed by an identity provider (OCI IAM identity domains, Keycloak, Entra ID,
+   * Auth0...). Their permissions name collections: {@code read:<collection>}, {@code
+   * write:<collection>} ({@code *} for every collection) and {@code admin}.
+   */
+  interface Jwt {
+
+    /**
+     * The {@code iss} tokens must carry, e.g. {@code https://idcs-....identity.oraclecloud.com}.
+     */
+    Optional<String> issuer();
+
+    /** The {@code aud} tokens must include. */
+    @WithDefault("event-suite")
+    String audience();
+
+    /**
+     * Where the provider's signing keys are, as a JWKS: an {@code https:} URL (fetched and
+     * refreshed when a token names a key not seen yet) or a {@code file:} one.
+     */
+    Optional<java.net.URI> jwks();
+
+    /**
+     * The claim holding the permissions: a JSON array of them, or a space-separated string as in
+     * OAuth2's {@code scope}.
+     */
+    @WithDefault("scope")
+    String permissionsClaim();
+
+    /** How far clocks may differ when checking {@code exp} and {@code nbf}. */
+    @WithDefault("30s")
+    Duration clockSkew();
+  }
+
   /** HTTP limits. */
   interface Http {
 

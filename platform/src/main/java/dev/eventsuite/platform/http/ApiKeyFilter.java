@@ -14,9 +14,10 @@ import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Enforces {@link ApiKeyRequired}: 401 without a valid key, 403 with a key of too little access.
+ * Enforces {@link ApiKeyRequired}: 401 without a valid key or token, 403 with too little access.
  * The key is read from {@code X-API-Key}, {@code Authorization: Bearer}, or the password of {@code
- * Authorization: Basic}.
+ * Authorization: Basic}; a bearer credential shaped as a JWT is verified as an access token when
+ * tokens are configured ({@link BearerTokens}). The caller found is {@link CurrentCaller}'s.
  */
 public class ApiKeyFilter {
 
@@ -28,10 +29,14 @@ public class ApiKeyFilter {
   private static final String BASIC = "Basic ";
 
   private final SuiteConfig config;
+  private final BearerTokens tokens;
+  private final CurrentCaller current;
 
   @Inject
-  public ApiKeyFilter(SuiteConfig config) {
+  public ApiKeyFilter(SuiteConfig config, BearerTokens tokens, CurrentCaller current) {
     this.config = config;
+    this.tokens = tokens;
+    this.current = current;
   }
 
   @ServerRequestFilter
@@ -49,20 +54,44 @@ public class ApiKeyFilter {
               "send the API key as 'X-API-Key: <key>', 'Authorization: Bearer <key>' or as the"
                   + " password of HTTP Basic credentials"));
     }
-    boolean admin = config.adminKey().map(key -> matches(presented, key)).orElse(false);
-    boolean user = admin || config.apiKey().map(key -> matches(presented, key)).orElse(false);
-    if (!user) {
+    Caller caller;
+    try {
+      caller = caller(presented);
+    } catch (BearerTokens.InvalidToken e) {
+      return Optional.of(unauthorized(uri, e.getMessage()));
+    }
+    if (caller == null) {
       return Optional.of(unauthorized(uri, "the key is not valid"));
     }
     boolean adminRequired = required.value() == ApiKeyRequired.Access.ADMIN;
-    if (adminRequired && !admin && config.adminKey().isPresent()) {
+    boolean adminKeyConfigured = config.adminKey().isPresent();
+    if (adminRequired && !caller.admin() && (adminKeyConfigured || caller != Caller.API_KEY)) {
       return Optional.of(
           ProblemMappers.respond(
-              Problem.of(403, "forbidden", "Forbidden", "this operation needs the admin key"),
+              Problem.of(
+                  403,
+                  "forbidden",
+                  "Forbidden",
+                  "this operation needs the admin key or a token with the admin permission"),
               uri));
     }
-    request.setProperty(CALLER, admin ? "admin" : "user");
+    current.set(caller);
+    request.setProperty(CALLER, caller.admin() ? "admin" : "user");
     return Optional.empty();
+  }
+
+  /** The caller a key or token stands for; null for a key that is none of the suite's. */
+  private Caller caller(String presented) {
+    if (config.adminKey().map(key -> matches(presented, key)).orElse(false)) {
+      return Caller.ADMIN_KEY;
+    }
+    if (config.apiKey().map(key -> matches(presented, key)).orElse(false)) {
+      return Caller.API_KEY;
+    }
+    if (tokens.enabled() && BearerTokens.looksLikeJwt(presented)) {
+      return tokens.verify(presented);
+    }
+    return null;
   }
 
   private static ApiKeyRequired requirement(ResourceInfo resource) {

@@ -40,6 +40,10 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(Problem.of(400, kind, "Bad request", detail));
   }
 
+  public static ProblemException forbidden(String detail) {
+    return new ProblemException(Problem.of(403, "forbidden", "Forbidden", detail));
+  }
+
   public static ProblemException notFound(String detail) {
     return new ProblemException(Problem.of(404, "not-found", "Not found", detail));
   }

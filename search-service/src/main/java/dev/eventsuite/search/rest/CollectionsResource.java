@@ -3,6 +3,8 @@ package dev.eventsuite.search.rest;
 import dev.eventsuite.events.document.DocumentRemoved;
 import dev.eventsuite.platform.config.SuiteConfig;
 import dev.eventsuite.platform.http.ApiKeyRequired;
+import dev.eventsuite.platform.http.Caller;
+import dev.eventsuite.platform.http.CurrentCaller;
 import dev.eventsuite.platform.http.ProblemException;
 import dev.eventsuite.platform.kafka.EventPublisher;
 import dev.eventsuite.vectors.embedding.EmbeddingModel;
@@ -40,9 +42,16 @@ public class CollectionsResource {
   private final EventPublisher publisher;
   private final String documentsTopic;
 
+  private final CurrentCaller caller;
+
   @Inject
   public CollectionsResource(
-      VectorStore store, EmbeddingModel model, EventPublisher publisher, SuiteConfig suite) {
+      VectorStore store,
+      EmbeddingModel model,
+      EventPublisher publisher,
+      SuiteConfig suite,
+      CurrentCaller caller) {
+    this.caller = caller;
     this.store = store;
     this.model = model;
     this.publisher = publisher;
@@ -62,10 +71,12 @@ public class CollectionsResource {
 
   @GET
   @ApiKeyRequired
-  @Operation(summary = "The collections: chunk count, model and dimension of each")
+  @Operation(summary = "The collections the caller may read: chunk count, model and dimension")
   public List<Collection> list() {
     ModelInfo info = model.info();
+    Caller who = caller.get();
     return store.collections().stream()
+        .filter(c -> who.canRead(c.name()))
         .map(
             c ->
                 new Collection(

@@ -1,6 +1,7 @@
 package dev.eventsuite.search.rest;
 
 import dev.eventsuite.platform.http.ApiKeyRequired;
+import dev.eventsuite.platform.http.CurrentCaller;
 import dev.eventsuite.platform.http.ProblemException;
 import dev.eventsuite.vectors.store.StoredChunk;
 import dev.eventsuite.vectors.store.VectorStore;
@@ -25,10 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DocumentsResource {
 
   private final VectorStore store;
+  private final CurrentCaller caller;
 
   @Inject
-  public DocumentsResource(VectorStore store) {
+  public DocumentsResource(VectorStore store, CurrentCaller caller) {
     this.store = store;
+    this.caller = caller;
   }
 
   /** A document and its chunks. */
@@ -55,7 +58,8 @@ public class DocumentsResource {
   @Operation(summary = "A document's metadata and its chunks, in order")
   public DocumentView get(@PathParam("id") @Size(max = 256) String id) {
     List<StoredChunk> chunks = store.documentChunks(id);
-    if (chunks.isEmpty()) {
+    // A document of a collection the caller may not read is not there for it.
+    if (chunks.isEmpty() || !caller.get().canRead(chunks.get(0).collection())) {
       throw ProblemException.notFound("no document '" + id + "' in the index");
     }
     StoredChunk first = chunks.get(0);

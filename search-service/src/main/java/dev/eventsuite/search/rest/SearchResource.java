@@ -1,6 +1,8 @@
 package dev.eventsuite.search.rest;
 
 import dev.eventsuite.platform.http.ApiKeyRequired;
+import dev.eventsuite.platform.http.Caller;
+import dev.eventsuite.platform.http.CurrentCaller;
 import dev.eventsuite.platform.http.ProblemException;
 import dev.eventsuite.search.config.SearchConfig;
 import dev.eventsuite.search.domain.Cursor;
@@ -55,11 +57,15 @@ public class SearchResource {
   private final EmbeddingModel model;
   private final SearchConfig config;
 
+  private final CurrentCaller caller;
+
   @Inject
-  public SearchResource(SearchService search, EmbeddingModel model, SearchConfig config) {
+  public SearchResource(
+      SearchService search, EmbeddingModel model, SearchConfig config, CurrentCaller caller) {
     this.search = search;
     this.model = model;
     this.config = config;
+    this.caller = caller;
   }
 
   @POST
@@ -143,6 +149,22 @@ public class SearchResource {
         (System.nanoTime() - started) / 1_000_000);
   }
 
+  /**
+   * A caller allowed only some collections (a token's permissions) must name one it may read: the
+   * search is then confined to it.
+   */
+  private void checkReadable(String collection) {
+    Caller who = caller.get();
+    if (collection == null && !who.readsEverything()) {
+      throw ProblemException.forbidden(
+          "this token may read only some collections: name one in filter.collection"
+              + who.readableList());
+    }
+    if (collection != null) {
+      who.requireRead(collection);
+    }
+  }
+
   /** A time a filter can compare: indexes keep times as epoch milliseconds. */
   private static void checkInRange(String field, Instant time) {
     if (time != null && (time.isBefore(EARLIEST) || time.isAfter(LATEST))) {
@@ -168,6 +190,7 @@ public class SearchResource {
     } catch (IllegalArgumentException e) {
       throw ProblemException.badRequest("invalid-filter", "filter.metadata: " + e.getMessage());
     }
+    checkReadable(chunks.collection());
     checkInRange("filter.createdAfter", chunks.createdAfter());
     checkInRange("filter.createdBefore", chunks.createdBefore());
     if (chunks.createdAfter() != null
