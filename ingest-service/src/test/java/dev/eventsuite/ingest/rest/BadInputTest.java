@@ -12,6 +12,7 @@ import dev.eventsuite.testing.TopicTail;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,13 +46,7 @@ class BadInputTest {
         "a%00b.txt"
       })
   void shouldRefuseATraversingOrInvalidObjectName(String name) {
-    given()
-        .urlEncodingEnabled(false)
-        .header("X-API-Key", TestKeys.API_KEY)
-        .contentType("application/octet-stream")
-        .body("x".getBytes(StandardCharsets.UTF_8))
-        .put("/api/v1/buckets/inbox/objects/" + name)
-        .then()
+    putAsWritten(name)
         .statusCode(400)
         .contentType("application/problem+json")
         .body("type", equalTo("urn:eventsuite:problem:invalid-name"));
@@ -62,15 +57,7 @@ class BadInputTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"../../etc/passwd", "a/../../../b.txt"})
   void shouldFindNoResourceAtAPlainTraversingPath(String name) {
-    given()
-        .urlEncodingEnabled(false)
-        .header("X-API-Key", TestKeys.API_KEY)
-        .contentType("application/octet-stream")
-        .body("x".getBytes(StandardCharsets.UTF_8))
-        .put("/api/v1/buckets/inbox/objects/" + name)
-        .then()
-        .statusCode(404)
-        .contentType("application/problem+json");
+    putAsWritten(name).statusCode(404).contentType("application/problem+json");
     assertAGoodUploadIsIngested();
   }
 
@@ -141,6 +128,17 @@ class BadInputTest {
       }
     }
     assertAGoodUploadIsIngested();
+  }
+
+  /** Uploads to the object name exactly as written, without encoding it. */
+  private static ValidatableResponse putAsWritten(String name) {
+    return given()
+        .urlEncodingEnabled(false)
+        .header("X-API-Key", TestKeys.API_KEY)
+        .contentType("application/octet-stream")
+        .body("x".getBytes(StandardCharsets.UTF_8))
+        .put("/api/v1/buckets/inbox/objects/" + name)
+        .then();
   }
 
   private void assertAGoodUploadIsIngested() {

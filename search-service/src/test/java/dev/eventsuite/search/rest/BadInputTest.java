@@ -4,21 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.eventsuite.search.SearchIndex;
 import dev.eventsuite.testing.KafkaTestResource;
 import dev.eventsuite.testing.TestKeys;
-import dev.eventsuite.vectors.embedding.EmbeddingModel;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,26 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
-class BadInputTest {
-
-  private static SearchIndex index;
-
-  @Inject EmbeddingModel model;
-
-  @BeforeEach
-  void writeTheIndexOnce() {
-    if (index == null) {
-      index = new SearchIndex(model).withFixture();
-    }
-  }
-
-  @AfterAll
-  static void closeTheIndex() {
-    if (index != null) {
-      index.close();
-      index = null;
-    }
-  }
+class BadInputTest extends FixtureIndexTest {
 
   /** A body refused with a status and problem type. */
   static Stream<Arguments> refusedBodies() {

@@ -7,19 +7,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 
-import dev.eventsuite.search.SearchIndex;
 import dev.eventsuite.testing.KafkaTestResource;
 import dev.eventsuite.testing.TestKeys;
 import dev.eventsuite.testing.TestTokens;
-import dev.eventsuite.vectors.embedding.EmbeddingModel;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,26 +24,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(TestTokens.Issuer.class)
-class BearerTokensTest {
-
-  private static SearchIndex index;
-
-  @Inject EmbeddingModel model;
-
-  @BeforeEach
-  void writeTheIndexOnce() {
-    if (index == null) {
-      index = new SearchIndex(model).withFixture();
-    }
-  }
-
-  @AfterAll
-  static void closeTheIndex() {
-    if (index != null) {
-      index.close();
-      index = null;
-    }
-  }
+class BearerTokensTest extends FixtureIndexTest {
 
   @Test
   void shouldSearchTheCollectionsATokenMayReadAndNoOther() {

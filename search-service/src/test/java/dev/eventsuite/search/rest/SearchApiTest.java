@@ -14,43 +14,20 @@ import dev.eventsuite.search.SearchIndex;
 import dev.eventsuite.testing.KafkaTestResource;
 import dev.eventsuite.testing.TestKeys;
 import dev.eventsuite.testing.TopicTail;
-import dev.eventsuite.vectors.embedding.EmbeddingModel;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
-class SearchApiTest {
-
-  private static SearchIndex index;
-
-  @Inject EmbeddingModel model;
-
-  @BeforeEach
-  void writeTheIndexOnce() {
-    if (index == null) {
-      index = new SearchIndex(model).withFixture();
-    }
-  }
-
-  @AfterAll
-  static void closeTheIndex() {
-    if (index != null) {
-      index.close();
-      index = null;
-    }
-  }
+class SearchApiTest extends FixtureIndexTest {
 
   private static RequestSpecification withKey() {
     return given().header("X-API-Key", TestKeys.API_KEY).contentType(ContentType.JSON);
