@@ -1,8 +1,12 @@
 package dev.eventsuite.anomaly;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.eventsuite.oci.OciApiStub;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,6 +61,22 @@ public class AlertReceivers implements QuarkusTestResourceLifecycleManager {
         "config-file",
         "suite.oci.config-file",
         notifications.configFile().toString());
+  }
+
+  /** The alerts a receiver got whose body mentions the text, once there is one. */
+  public static List<OciApiStub.Request> awaitAlerts(OciApiStub receiver, String text) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> alerts(receiver, text), a -> !a.isEmpty());
+  }
+
+  /** The alerts a receiver got so far whose body mentions the text. */
+  public static List<OciApiStub.Request> alerts(OciApiStub receiver, String text) {
+    return receiver.requests().stream().filter(r -> body(r).contains(text)).toList();
+  }
+
+  public static String body(OciApiStub.Request request) {
+    return new String(request.body(), StandardCharsets.UTF_8);
   }
 
   @Override

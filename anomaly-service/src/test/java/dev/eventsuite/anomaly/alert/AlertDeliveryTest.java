@@ -1,22 +1,18 @@
 package dev.eventsuite.anomaly.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.eventsuite.anomaly.AlertReceivers;
 import dev.eventsuite.events.DeadLetter;
 import dev.eventsuite.events.EventJson;
 import dev.eventsuite.events.anomaly.AnomalyDetected;
-import dev.eventsuite.oci.OciApiStub;
 import dev.eventsuite.testing.KafkaTestResource;
 import dev.eventsuite.testing.TopicTail;
 import dev.eventsuite.testing.TopicWriter;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -43,12 +39,12 @@ class AlertDeliveryTest {
       String marker = "after-" + UUID.randomUUID();
       writer.write("anomalies", marker, EventJson.toJson(anomaly(marker, "an-" + marker)));
 
-      awaitAlerts(AlertReceivers.webhook, marker);
-      awaitAlerts(AlertReceivers.notifications, marker);
+      AlertReceivers.awaitAlerts(AlertReceivers.webhook, marker);
+      AlertReceivers.awaitAlerts(AlertReceivers.notifications, marker);
     }
 
-    assertThat(alerts(AlertReceivers.webhook, entity)).hasSize(1);
-    assertThat(alerts(AlertReceivers.notifications, entity)).hasSize(1);
+    assertThat(AlertReceivers.alerts(AlertReceivers.webhook, entity)).hasSize(1);
+    assertThat(AlertReceivers.alerts(AlertReceivers.notifications, entity)).hasSize(1);
   }
 
   @Test
@@ -70,14 +66,16 @@ class AlertDeliveryTest {
       assertThat(TopicTail.header(letter, DeadLetter.SERVICE)).isEqualTo("anomaly-service");
       assertThat(EventJson.fromBytes(letter.value(), AnomalyDetected.class).anomalyId())
           .isEqualTo("an-" + refused);
-      awaitAlerts(AlertReceivers.webhook, next);
+      AlertReceivers.awaitAlerts(AlertReceivers.webhook, next);
     } finally {
       AlertReceivers.REFUSED.remove(refused);
     }
     // Tried five times on the webhook; OCI Notifications accepted it once and was not asked again.
-    assertThat(AlertReceivers.webhook.requests().stream().filter(r -> body(r).contains(refused)))
+    assertThat(
+            AlertReceivers.webhook.requests().stream()
+                .filter(r -> AlertReceivers.body(r).contains(refused)))
         .hasSize(5);
-    assertThat(alerts(AlertReceivers.notifications, refused)).hasSize(1);
+    assertThat(AlertReceivers.alerts(AlertReceivers.notifications, refused)).hasSize(1);
   }
 
   @Test
@@ -93,7 +91,7 @@ class AlertDeliveryTest {
       assertThat(TopicTail.text(letter)).isEqualTo("{not json");
       assertThat(TopicTail.header(letter, DeadLetter.ERROR_TYPE)).isEqualTo("invalid-event");
       assertThat(TopicTail.header(letter, DeadLetter.REASON)).startsWith("not an anomaly: ");
-      awaitAlerts(AlertReceivers.webhook, entity);
+      AlertReceivers.awaitAlerts(AlertReceivers.webhook, entity);
     }
   }
 
@@ -106,12 +104,12 @@ class AlertDeliveryTest {
         writer.write("anomalies", entity, EventJson.toJson(anomaly(entity, entity + "-" + i)));
       }
       writer.write("anomalies", marker, EventJson.toJson(anomaly(marker, "an-" + marker)));
-      awaitAlerts(AlertReceivers.webhook, marker);
+      AlertReceivers.awaitAlerts(AlertReceivers.webhook, marker);
     }
 
-    assertThat(alerts(AlertReceivers.webhook, entity))
+    assertThat(AlertReceivers.alerts(AlertReceivers.webhook, entity))
         .singleElement()
-        .satisfies(alert -> assertThat(body(alert)).contains(entity + "-0"));
+        .satisfies(alert -> assertThat(AlertReceivers.body(alert)).contains(entity + "-0"));
   }
 
   private static AnomalyDetected anomaly(String entity, String anomalyId) {
@@ -128,17 +126,5 @@ class AlertDeliveryTest {
         3.0,
         null,
         TIME);
-  }
-
-  private static List<OciApiStub.Request> awaitAlerts(OciApiStub receiver, String entity) {
-    return await().atMost(WAIT).until(() -> alerts(receiver, entity), alerts -> !alerts.isEmpty());
-  }
-
-  private static List<OciApiStub.Request> alerts(OciApiStub receiver, String entity) {
-    return receiver.requests().stream().filter(r -> body(r).contains(entity)).toList();
-  }
-
-  private static String body(OciApiStub.Request request) {
-    return new String(request.body(), StandardCharsets.UTF_8);
   }
 }

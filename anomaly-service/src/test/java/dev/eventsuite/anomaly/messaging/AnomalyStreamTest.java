@@ -17,7 +17,6 @@ import dev.eventsuite.testing.TopicWriter;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,19 +73,20 @@ class AnomalyStreamTest {
         .containsExactly(fall.eventId(), spike.eventId());
 
     // One alert for the entity: the fall came within the suppression interval.
-    OciApiStub.Request hook = awaitAlerts(AlertReceivers.webhook, entity).get(0);
-    JsonPath alert = JsonPath.from(body(hook));
+    OciApiStub.Request hook = AlertReceivers.awaitAlerts(AlertReceivers.webhook, entity).get(0);
+    JsonPath alert = JsonPath.from(AlertReceivers.body(hook));
     assertThat(hook.rawPath()).isEqualTo("/hooks/alerts");
     assertThat(alert.getString("text"))
         .contains("Anomaly in " + entity + " / temperature", "zscore");
     assertThat(alert.getString("anomaly.eventId")).isEqualTo(spike.eventId());
-    OciApiStub.Request message = awaitAlerts(AlertReceivers.notifications, entity).get(0);
+    OciApiStub.Request message =
+        AlertReceivers.awaitAlerts(AlertReceivers.notifications, entity).get(0);
     assertThat(message.method()).isEqualTo("POST");
     assertThat(message.rawPath())
         .isEqualTo("/20181201/topics/" + AlertReceivers.TOPIC_ID + "/messages");
-    assertThat(JsonPath.from(body(message)).getString("title"))
+    assertThat(JsonPath.from(AlertReceivers.body(message)).getString("title"))
         .isEqualTo("Anomaly in " + entity + " / temperature");
-    assertThat(awaitAlerts(AlertReceivers.webhook, entity)).hasSize(1);
+    assertThat(AlertReceivers.awaitAlerts(AlertReceivers.webhook, entity)).hasSize(1);
 
     JsonPath series =
         given()
@@ -116,7 +116,7 @@ class AnomalyStreamTest {
     try (TopicWriter writer = TopicWriter.toTestBroker()) {
       sent.forEach(f -> writer.write("features", entity, EventJson.toJson(f)));
       awaitAnomalies(entity, 1);
-      awaitAlerts(AlertReceivers.webhook, entity);
+      AlertReceivers.awaitAlerts(AlertReceivers.webhook, entity);
 
       // enrich-service replays: the spike's snapshot again, then a calm reading.
       FeaturesUpdated calm = snapshots.next(41);
@@ -126,7 +126,7 @@ class AnomalyStreamTest {
 
       assertThat(points(entity)).hasSize(36).doesNotHaveDuplicates();
       assertThat(awaitAnomalies(entity, 1).getList("anomalies")).hasSize(1);
-      assertThat(awaitAlerts(AlertReceivers.webhook, entity)).hasSize(1);
+      assertThat(AlertReceivers.awaitAlerts(AlertReceivers.webhook, entity)).hasSize(1);
     }
   }
 
@@ -174,18 +174,5 @@ class AnomalyStreamTest {
                     .extract()
                     .jsonPath(),
             json -> json.getList("anomalies").size() >= count);
-  }
-
-  /** The alerts about an entity a receiver got, once there is one. */
-  private static List<OciApiStub.Request> awaitAlerts(OciApiStub receiver, String entity) {
-    return await()
-        .atMost(WAIT)
-        .until(
-            () -> receiver.requests().stream().filter(r -> body(r).contains(entity)).toList(),
-            alerts -> !alerts.isEmpty());
-  }
-
-  private static String body(OciApiStub.Request request) {
-    return new String(request.body(), StandardCharsets.UTF_8);
   }
 }

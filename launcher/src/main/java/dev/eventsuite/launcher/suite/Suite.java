@@ -407,7 +407,7 @@ public final class Suite {
   }
 
   /** Whether a service answers its readiness check. */
-  static boolean isReady(String baseUrl) {
+  public static boolean isReady(String baseUrl) {
     try {
       HttpResponse<Void> response =
           HTTP.send(

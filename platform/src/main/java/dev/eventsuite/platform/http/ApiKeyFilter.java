@@ -68,11 +68,9 @@ public class ApiKeyFilter {
     if (adminRequired && !caller.admin() && (adminKeyConfigured || caller != Caller.API_KEY)) {
       return Optional.of(
           ProblemMappers.respond(
-              Problem.of(
-                  403,
-                  "forbidden",
-                  "Forbidden",
-                  "this operation needs the admin key or a token with the admin permission"),
+              ProblemException.forbidden(
+                      "this operation needs the admin key or a token with the admin permission")
+                  .problem(),
               uri));
     }
     current.set(caller);
