@@ -66,8 +66,9 @@ public final class BenchSuite implements AutoCloseable {
     return suite;
   }
 
-  public String bootstrapServers() {
-    return suite.url(Component.KAFKA);
+  /** The broker as the services reach it: over TLS. */
+  public BrokerAddress broker() {
+    return new BrokerAddress(suite.brokerTlsAddress(), suite.brokerTlsSettings());
   }
 
   @Override

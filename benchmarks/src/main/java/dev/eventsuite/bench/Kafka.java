@@ -17,19 +17,13 @@ public final class Kafka {
   private Kafka() {}
 
   /** A producer acknowledged by all replicas, batching up to {@code lingerMillis}. */
-  public static KafkaProducer<String, byte[]> producer(String bootstrap, int lingerMillis) {
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrap,
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.LINGER_MS_CONFIG,
-            lingerMillis,
-            ProducerConfig.BATCH_SIZE_CONFIG,
-            256 * 1024),
-        new StringSerializer(),
-        new ByteArraySerializer());
+  public static KafkaProducer<String, byte[]> producer(BrokerAddress broker, int lingerMillis) {
+    Map<String, Object> config = new HashMap<>(broker.settings());
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.LINGER_MS_CONFIG, lingerMillis);
+    config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
   }
 
   /**
@@ -37,9 +31,9 @@ public final class Kafka {
    * is for assigning partitions by hand.
    */
   public static KafkaConsumer<String, byte[]> consumer(
-      String bootstrap, String group, int maxPollRecords) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+      BrokerAddress broker, String group, int maxPollRecords) {
+    Map<String, Object> config = new HashMap<>(broker.settings());
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
     config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);

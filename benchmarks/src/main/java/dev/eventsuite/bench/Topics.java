@@ -1,5 +1,6 @@
 package dev.eventsuite.bench;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -15,8 +16,10 @@ public final class Topics implements AutoCloseable {
 
   private final Admin admin;
 
-  public Topics(String bootstrapServers) {
-    this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+  public Topics(BrokerAddress broker) {
+    Map<String, Object> config = new HashMap<>(broker.settings());
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    this.admin = Admin.create(config);
   }
 
   /** The sum of the end offsets of every partition: the records ever written to a topic. */

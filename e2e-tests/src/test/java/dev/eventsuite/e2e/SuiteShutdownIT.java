@@ -2,6 +2,7 @@ package dev.eventsuite.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventsuite.launcher.kafka.BrokerTls;
 import dev.eventsuite.launcher.suite.Component;
 import dev.eventsuite.launcher.suite.RunRecord;
 import dev.eventsuite.launcher.suite.RunningSuite;
@@ -42,6 +43,7 @@ class SuiteShutdownIT {
   void shouldWriteNoKeyIntoAnyLogOfTheRun() throws IOException {
     RunningSuite suite = SuiteUnderTest.get();
     String apiKey = suite.apiKey();
+    String brokerKey = privateKeyBody(new BrokerTls(suite.dataDir().tls()).keyStore());
     List<Path> logs;
     try (Stream<Path> files = Files.walk(suite.dataDir().logs())) {
       logs = files.filter(Files::isRegularFile).toList();
@@ -52,7 +54,17 @@ class SuiteShutdownIT {
     for (Path log : logs) {
       assertThat(Files.readString(log, StandardCharsets.ISO_8859_1))
           .as("%s", log.getFileName())
-          .doesNotContain(apiKey);
+          .doesNotContain(apiKey)
+          .doesNotContain(brokerKey);
     }
+  }
+
+  /** The base64 lines of the PEM private key, without its armour. */
+  private static String privateKeyBody(Path pem) throws IOException {
+    String text = Files.readString(pem, StandardCharsets.US_ASCII);
+    int start = text.indexOf("-----BEGIN PRIVATE KEY-----");
+    int end = text.indexOf("-----END PRIVATE KEY-----");
+    assertThat(start).as("a private key in %s", pem).isNotNegative();
+    return text.substring(start + "-----BEGIN PRIVATE KEY-----".length(), end).strip();
   }
 }

@@ -1,6 +1,7 @@
 package dev.eventsuite.bench.anomaly;
 
 import dev.eventsuite.bench.BenchSuite;
+import dev.eventsuite.bench.BrokerAddress;
 import dev.eventsuite.bench.Kafka;
 import dev.eventsuite.bench.Metrics;
 import dev.eventsuite.bench.Topics;
@@ -60,14 +61,14 @@ final class SpeedRun {
       RunningSuite suite = bench.suite();
       suite.stopService(Component.ANOMALY);
       System.out.printf("writing a backlog of %,d feature snapshots%n", snapshots);
-      double producer = preload(bench.bootstrapServers());
+      double producer = preload(bench.broker());
       System.out.printf("raw producer: %,.0f snapshots/s%n", producer);
-      double bare = readBare(bench.bootstrapServers());
+      double bare = readBare(bench.broker());
       System.out.printf("bare consumer: %,.0f snapshots/s%n", bare);
       suite.restart(Component.ANOMALY);
       String service = suite.url(Component.ANOMALY);
       double[] drained;
-      try (Topics topics = new Topics(bench.bootstrapServers())) {
+      try (Topics topics = new Topics(bench.broker())) {
         drained = drain(topics);
       }
       long anomalies = (long) Metrics.sum(service, "suite_anomaly_anomalies_total");
@@ -82,13 +83,13 @@ final class SpeedRun {
    * Writes the backlog: each entity's readings drift around its own level, and about one in a
    * thousand jumps.
    */
-  private double preload(String bootstrap) {
+  private double preload(BrokerAddress broker) {
     Random random = new Random(11);
     double[] last = new double[entities];
     long[] counts = new long[entities];
     Instant base = Instant.parse("2025-01-01T00:00:00Z");
     long start = System.nanoTime();
-    try (KafkaProducer<String, byte[]> producer = Kafka.producer(bootstrap, 20)) {
+    try (KafkaProducer<String, byte[]> producer = Kafka.producer(broker, 20)) {
       for (int i = 0; i < snapshots; i++) {
         int e = i % entities;
         String entity = "e" + e;
@@ -137,8 +138,8 @@ final class SpeedRun {
   }
 
   /** The baseline: a consumer that only reads every record of the backlog. */
-  private double readBare(String bootstrap) {
-    try (KafkaConsumer<String, byte[]> consumer = Kafka.consumer(bootstrap, "bench-bare", 2000)) {
+  private double readBare(BrokerAddress broker) {
+    try (KafkaConsumer<String, byte[]> consumer = Kafka.consumer(broker, "bench-bare", 2000)) {
       consumer.subscribe(List.of(FEATURES));
       long read = 0;
       long start = 0;

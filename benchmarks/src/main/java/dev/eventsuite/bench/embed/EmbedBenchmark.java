@@ -119,7 +119,7 @@ public final class EmbedBenchmark implements Callable<Integer> {
       }
 
       String embedUrl = suite.url(Component.EMBED);
-      try (KafkaProducer<String, byte[]> producer = Kafka.producer(bench.bootstrapServers(), 5)) {
+      try (KafkaProducer<String, byte[]> producer = Kafka.producer(bench.broker(), 5)) {
         stream(producer, embedUrl, texts.subList(0, WARM_UP), "warm-up", "v1");
         Rate stream = stream(producer, embedUrl, measured, "doc", "v1");
         System.out.printf("embed-service stream: %,.1f chunks/s%n", stream.perSecond());

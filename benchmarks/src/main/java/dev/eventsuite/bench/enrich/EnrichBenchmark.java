@@ -2,6 +2,7 @@ package dev.eventsuite.bench.enrich;
 
 import dev.eventsuite.bench.BenchCli;
 import dev.eventsuite.bench.BenchSuite;
+import dev.eventsuite.bench.BrokerAddress;
 import dev.eventsuite.bench.HttpConnection;
 import dev.eventsuite.bench.HttpLoad;
 import dev.eventsuite.bench.Kafka;
@@ -103,17 +104,17 @@ public final class EnrichBenchmark implements Callable<Integer> {
   public Integer call() throws Exception {
     try (BenchSuite bench =
             new BenchSuite(BenchCli.home(), List.of(Component.ENRICH), partitions, System.out);
-        Topics topics = new Topics(bench.bootstrapServers())) {
+        Topics topics = new Topics(bench.broker())) {
       RunningSuite suite = bench.suite();
-      String bootstrap = bench.bootstrapServers();
+      BrokerAddress broker = bench.broker();
       suite.stopService(Component.ENRICH);
 
       System.out.printf("writing a backlog of %,d events%n", events);
-      double producerRate = preload(bootstrap, Instant.now());
+      double producerRate = preload(broker, Instant.now());
       System.out.printf("raw producer: %,.0f events/s%n", producerRate);
 
       topics.create("bench-copy", partitions);
-      double copyRate = copy(bootstrap);
+      double copyRate = copy(broker);
       System.out.printf("bare consume-and-produce copy: %,.0f events/s%n", copyRate);
 
       suite.restart(Component.ENRICH);
@@ -122,7 +123,7 @@ public final class EnrichBenchmark implements Callable<Integer> {
           "enrich-service: %,.0f events/s sustained, %,.0f overall%n",
           drain.sustained(), drain.overall());
 
-      Percentiles latency = latency(bootstrap);
+      Percentiles latency = latency(broker);
       System.out.printf(
           "latency at %d/s: p50 %.1f ms, p99 %.1f ms%n",
           rate, latency.millis(0.5), latency.millis(0.99));
@@ -139,9 +140,9 @@ public final class EnrichBenchmark implements Callable<Integer> {
   }
 
   /** Writes the backlog as fast as the broker takes it; returns events per second. */
-  private double preload(String bootstrap, Instant base) {
+  private double preload(BrokerAddress broker, Instant base) {
     long start = System.nanoTime();
-    try (KafkaProducer<String, byte[]> producer = Kafka.producer(bootstrap, 20)) {
+    try (KafkaProducer<String, byte[]> producer = Kafka.producer(broker, 20)) {
       for (int i = 0; i < events; i++) {
         String entity = "e" + (i % entities);
         long time = base.toEpochMilli() + i * EVENT_SPACING_MICROS / 1000;
@@ -157,9 +158,9 @@ public final class EnrichBenchmark implements Callable<Integer> {
    * The baseline: a consumer that copies every record of the backlog to another topic, unchanged,
    * on the same broker. enrich-service does the same plus its work.
    */
-  private double copy(String bootstrap) {
-    try (KafkaConsumer<String, byte[]> consumer = Kafka.consumer(bootstrap, "bench-copy", 2000);
-        KafkaProducer<String, byte[]> producer = Kafka.producer(bootstrap, 5)) {
+  private double copy(BrokerAddress broker) {
+    try (KafkaConsumer<String, byte[]> consumer = Kafka.consumer(broker, "bench-copy", 2000);
+        KafkaProducer<String, byte[]> producer = Kafka.producer(broker, 5)) {
       consumer.subscribe(List.of(METRIC_EVENTS));
       long copied = 0;
       long start = 0;
@@ -203,14 +204,14 @@ public final class EnrichBenchmark implements Callable<Integer> {
   }
 
   /** Produces at a steady rate and times each event until its feature snapshot is read back. */
-  private Percentiles latency(String bootstrap) throws Exception {
+  private Percentiles latency(BrokerAddress broker) throws Exception {
     int count = rate * (latencySeconds + WARM_UP_SECONDS);
     long[] sent = new long[count];
     long[] latencies = new long[count];
     Arrays.fill(latencies, -1);
     ExecutorService reader = Executors.newSingleThreadExecutor();
-    try (KafkaConsumer<String, byte[]> consumer = Kafka.consumer(bootstrap, null, 500);
-        KafkaProducer<String, byte[]> producer = Kafka.producer(bootstrap, 0)) {
+    try (KafkaConsumer<String, byte[]> consumer = Kafka.consumer(broker, null, 500);
+        KafkaProducer<String, byte[]> producer = Kafka.producer(broker, 0)) {
       List<TopicPartition> features =
           consumer.partitionsFor(FEATURES).stream()
               .map(p -> new TopicPartition(FEATURES, p.partition()))

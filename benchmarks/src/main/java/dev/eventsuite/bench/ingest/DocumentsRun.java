@@ -1,6 +1,7 @@
 package dev.eventsuite.bench.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.eventsuite.bench.BrokerAddress;
 import dev.eventsuite.bench.Kafka;
 import dev.eventsuite.bench.Topics;
 import dev.eventsuite.events.EventJson;
@@ -56,13 +57,13 @@ final class DocumentsRun implements AutoCloseable {
   /** What ingesting one folder took; {@code deadLettered} counts files that could not be read. */
   record Ingested(int files, long deadLettered, double seconds) {}
 
-  DocumentsRun(Topics topics, String bootstrap, String serviceUrl, String apiKey) {
+  DocumentsRun(Topics topics, BrokerAddress broker, String serviceUrl, String apiKey) {
     this.topics = topics;
     this.uploader =
         new Uploader(
             new BucketClient(serviceUrl, apiKey),
             new Uploader.Options(BUCKET, UPLOAD_PARALLELISM, true, 3, Duration.ofSeconds(1)));
-    this.consumer = Kafka.consumer(bootstrap, null, 500);
+    this.consumer = Kafka.consumer(broker, null, 500);
     List<TopicPartition> partitions =
         consumer.partitionsFor(DOCUMENTS).stream()
             .map(p -> new TopicPartition(DOCUMENTS, p.partition()))

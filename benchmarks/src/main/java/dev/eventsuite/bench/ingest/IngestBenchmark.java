@@ -2,6 +2,7 @@ package dev.eventsuite.bench.ingest;
 
 import dev.eventsuite.bench.BenchCli;
 import dev.eventsuite.bench.BenchSuite;
+import dev.eventsuite.bench.BrokerAddress;
 import dev.eventsuite.bench.HeapSampler;
 import dev.eventsuite.bench.Percentiles;
 import dev.eventsuite.bench.Report;
@@ -87,14 +88,14 @@ public final class IngestBenchmark implements Callable<Integer> {
         Sentences.load(datasets != null ? datasets : BenchCli.home().resolve("../shared/datasets"));
     try (BenchSuite bench =
             new BenchSuite(BenchCli.home(), List.of(Component.INGEST), partitions, System.out);
-        Topics topics = new Topics(bench.bootstrapServers())) {
+        Topics topics = new Topics(bench.broker())) {
       RunningSuite suite = bench.suite();
       Path buckets = suite.dataDir().buckets();
       Path work = Files.createDirectories(buckets.resolve(".bench"));
 
       System.out.printf("writing a %,d MiB JSON Lines file%n", sizeMb);
       JsonLinesRun lines =
-          new JsonLinesRun(topics, bench.bootstrapServers(), suite.record(Component.KAFKA).pid());
+          new JsonLinesRun(topics, bench.broker(), suite.record(Component.KAFKA).pid());
       JsonLinesRun.File warmUp =
           JsonLinesRun.write(work.resolve("warm-up.jsonl"), WARM_UP_BYTES, entities);
       JsonLinesRun.File file =
@@ -132,7 +133,7 @@ public final class IngestBenchmark implements Callable<Integer> {
               + " broker %.2f%n",
           again.recordsPerSecond(), again.producerMicros(), again.brokerMicros());
 
-      List<KindResult> kinds = documents(suite, topics, bench.bootstrapServers(), sentences, work);
+      List<KindResult> kinds = documents(suite, topics, bench.broker(), sentences, work);
       report(file, raw, again, ingested, kinds).write(reportFile);
       System.out.println("report written to " + reportFile);
     }
@@ -140,7 +141,7 @@ public final class IngestBenchmark implements Callable<Integer> {
   }
 
   private List<KindResult> documents(
-      RunningSuite suite, Topics topics, String bootstrap, List<String> sentences, Path work)
+      RunningSuite suite, Topics topics, BrokerAddress broker, List<String> sentences, Path work)
       throws Exception {
     DocumentCorpus corpus = new DocumentCorpus(sentences, 42);
     int perKind = documents / Kind.values().length;
@@ -152,7 +153,7 @@ public final class IngestBenchmark implements Callable<Integer> {
     System.out.printf("wrote %,d documents%n", perKind * Kind.values().length);
     List<KindResult> results = new ArrayList<>();
     try (DocumentsRun run =
-        new DocumentsRun(topics, bootstrap, suite.url(Component.INGEST), suite.apiKey())) {
+        new DocumentsRun(topics, broker, suite.url(Component.INGEST), suite.apiKey())) {
       for (Kind kind : Kind.values()) {
         Path warmUp = work.resolve("warm-up/" + kind.extension);
         run.ingest(warmUp, "warm-up/" + kind.extension + "/");

@@ -1,5 +1,6 @@
 package dev.eventsuite.bench.ingest;
 
+import dev.eventsuite.bench.BrokerAddress;
 import dev.eventsuite.bench.CpuTime;
 import dev.eventsuite.bench.HeapSampler;
 import dev.eventsuite.bench.Kafka;
@@ -41,7 +42,7 @@ final class JsonLinesRun {
   private static final Duration STALL = Duration.ofMinutes(2);
 
   private final Topics topics;
-  private final String bootstrap;
+  private final BrokerAddress broker;
   private final long brokerPid;
 
   /** What was written. */
@@ -82,9 +83,9 @@ final class JsonLinesRun {
    */
   record Ingested(Rate publishing, Rate endToEnd, HeapSampler heap, long deadLettered) {}
 
-  JsonLinesRun(Topics topics, String bootstrap, long brokerPid) {
+  JsonLinesRun(Topics topics, BrokerAddress broker, long brokerPid) {
     this.topics = topics;
-    this.bootstrap = bootstrap;
+    this.broker = broker;
     this.brokerPid = brokerPid;
     topics.create(RAW_TOPIC, topics.partitions(METRIC_EVENTS));
     topics.create(AGAIN_TOPIC, topics.partitions(METRIC_EVENTS));
@@ -124,7 +125,7 @@ final class JsonLinesRun {
         file.bytes(),
         () -> {
           try (BufferedReader in = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8);
-              KafkaProducer<String, byte[]> producer = Kafka.producer(bootstrap, 5)) {
+              KafkaProducer<String, byte[]> producer = Kafka.producer(broker, 5)) {
             for (String line; (line = in.readLine()) != null; ) {
               int from = line.indexOf(':') + 2;
               String key = line.substring(from, line.indexOf('"', from));
@@ -149,7 +150,7 @@ final class JsonLinesRun {
   Rate produceAgain(int sample, int passes) throws IOException {
     List<Published> records = readPublished(sample);
     long valueBytes = records.stream().mapToLong(record -> record.value().length).sum();
-    try (KafkaProducer<String, byte[]> producer = Kafka.producer(bootstrap, 5)) {
+    try (KafkaProducer<String, byte[]> producer = Kafka.producer(broker, 5)) {
       sendAll(producer, records);
       producer.flush();
       return timed(
@@ -175,7 +176,7 @@ final class JsonLinesRun {
   private List<Published> readPublished(int sample) {
     List<Published> records = new ArrayList<>(sample);
     Map<String, String> headerNames = new HashMap<>();
-    try (KafkaConsumer<String, byte[]> consumer = Kafka.consumer(bootstrap, null, 10_000)) {
+    try (KafkaConsumer<String, byte[]> consumer = Kafka.consumer(broker, null, 10_000)) {
       List<TopicPartition> partitions = new ArrayList<>();
       for (int partition = 0; partition < topics.partitions(METRIC_EVENTS); partition++) {
         partitions.add(new TopicPartition(METRIC_EVENTS, partition));

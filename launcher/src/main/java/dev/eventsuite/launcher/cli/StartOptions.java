@@ -18,7 +18,7 @@ final class StartOptions {
       names = "--port",
       paramLabel = "NAME=PORT",
       description =
-          "A component's port, e.g. --port search=9080 --port kafka=19092. Defaults: search 8080, ingest 8081, enrich 8082, embed 8083, anomaly 8084, kafka 9092 (and 9093 for its controller).")
+          "A component's port, e.g. --port search=9080 --port kafka=19092. Defaults: search 8080, ingest 8081, enrich 8082, embed 8083, anomaly 8084, kafka 9092 (9093 for its controller, 9094 for TLS).")
   Map<String, Integer> ports = Map.of();
 
   @Option(

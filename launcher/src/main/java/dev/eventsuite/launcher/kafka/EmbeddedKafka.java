@@ -45,6 +45,7 @@ public final class EmbeddedKafka implements AutoCloseable {
   private final KafkaRaftServer server;
   private final String bootstrapServers;
   private final String saslBootstrapServers;
+  private final String tlsBootstrapServers;
   private final Path logDir;
   private final boolean ephemeral;
   private final int defaultPartitions;
@@ -53,12 +54,14 @@ public final class EmbeddedKafka implements AutoCloseable {
       KafkaRaftServer server,
       String bootstrapServers,
       String saslBootstrapServers,
+      String tlsBootstrapServers,
       Path logDir,
       boolean ephemeral,
       int defaultPartitions) {
     this.server = server;
     this.bootstrapServers = bootstrapServers;
     this.saslBootstrapServers = saslBootstrapServers;
+    this.tlsBootstrapServers = tlsBootstrapServers;
     this.logDir = logDir;
     this.ephemeral = ephemeral;
     this.defaultPartitions = defaultPartitions;
@@ -79,6 +82,11 @@ public final class EmbeddedKafka implements AutoCloseable {
    */
   public Optional<String> saslBootstrapServers() {
     return Optional.ofNullable(saslBootstrapServers);
+  }
+
+  /** The address of the TLS listener; only with {@link Builder#tls}. */
+  public Optional<String> tlsBootstrapServers() {
+    return Optional.ofNullable(tlsBootstrapServers);
   }
 
   /** The folder holding the broker's logs and metadata. */
@@ -158,6 +166,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final List<String> topics = new ArrayList<>();
     private String saslUser;
     private String saslPassword;
+    private BrokerTls tls;
+    private int tlsPort;
     private String bindHost = "localhost";
     private String advertisedHost = "localhost";
     private String clusterId;
@@ -202,6 +212,16 @@ public final class EmbeddedKafka implements AutoCloseable {
     public Builder saslPlainUser(String user, String password) {
       this.saslUser = user;
       this.saslPassword = password;
+      return this;
+    }
+
+    /**
+     * Also opens a listener that serves the given TLS identity, on the given port (0 picks a free
+     * one); clients trust {@link BrokerTls#trustStore()}.
+     */
+    public Builder tls(BrokerTls tls, int port) {
+      this.tls = tls;
+      this.tlsPort = port;
       return this;
     }
 
@@ -261,7 +281,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         int clientPort = port == 0 ? freePort() : port;
         int quorumPort = controllerPort == 0 ? freePort() : controllerPort;
         int saslPort = saslUser == null ? 0 : freePort();
-        Properties config = serverConfig(logDir, clientPort, quorumPort, saslPort);
+        int sslPort = tls == null ? 0 : tlsPort == 0 ? freePort() : tlsPort;
+        Properties config = serverConfig(logDir, clientPort, quorumPort, saslPort, sslPort);
         config.putAll(settings);
         formatIfNew(logDir, config, clusterId == null ? Uuid.randomUuid().toString() : clusterId);
         KafkaRaftServer server =
@@ -272,6 +293,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 server,
                 ownAddress(config),
                 saslUser == null ? null : "localhost:" + saslPort,
+                tls == null ? null : "localhost:" + sslPort,
                 logDir,
                 ephemeral,
                 partitions);
@@ -283,7 +305,8 @@ public final class EmbeddedKafka implements AutoCloseable {
       }
     }
 
-    private Properties serverConfig(Path logDir, int clientPort, int quorumPort, int saslPort) {
+    private Properties serverConfig(
+        Path logDir, int clientPort, int quorumPort, int saslPort, int sslPort) {
       Properties config = new Properties();
       config.put("process.roles", "broker,controller");
       config.put("node.id", "1");
@@ -303,6 +326,12 @@ public final class EmbeddedKafka implements AutoCloseable {
                 + "=\""
                 + saslPassword
                 + "\";");
+      }
+      if (tls != null) {
+        listeners += ",SSL://" + bindHost + ":" + sslPort;
+        advertised += ",SSL://" + advertisedHost + ":" + sslPort;
+        protocols += ",SSL:SSL";
+        config.putAll(tls.listenerSettings("SSL"));
       }
       config.put("listeners", listeners + ",CONTROLLER://localhost:" + quorumPort);
       config.put("advertised.listeners", advertised);

@@ -3,6 +3,7 @@ package dev.eventsuite.launcher.kafka;
 import dev.eventsuite.events.Topics;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,6 +55,19 @@ public final class KafkaBrokerMain implements Callable<Integer> {
       description = "Partitions of each topic created (default ${DEFAULT-VALUE}).")
   int partitions;
 
+  @Option(
+      names = "--tls-dir",
+      description =
+          "Folder of the broker's TLS certificate, made there on first start; with it, the broker"
+              + " also serves TLS on --tls-port.")
+  Path tlsDir;
+
+  @Option(
+      names = "--tls-port",
+      defaultValue = "9094",
+      description = "TLS client port, with --tls-dir (default ${DEFAULT-VALUE}).")
+  int tlsPort;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new KafkaBrokerMain()).execute(args));
   }
@@ -61,8 +75,12 @@ public final class KafkaBrokerMain implements Callable<Integer> {
   @Override
   public Integer call() {
     Map<String, String> environment = System.getenv();
+    EmbeddedKafka.Builder broker = EmbeddedKafka.builder();
+    if (tlsDir != null) {
+      broker.tls(BrokerTls.createIfMissing(tlsDir, Set.of(advertisedHost)), tlsPort);
+    }
     EmbeddedKafka kafka =
-        EmbeddedKafka.builder()
+        broker
             .dataDir(dataDir)
             .port(port)
             .controllerPort(controllerPort)
@@ -75,7 +93,11 @@ public final class KafkaBrokerMain implements Callable<Integer> {
             .start();
     Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "kafka-shutdown"));
     System.out.println(
-        "Kafka broker ready on " + kafka.bootstrapServers() + ", data in " + dataDir);
+        "Kafka broker ready on "
+            + kafka.bootstrapServers()
+            + kafka.tlsBootstrapServers().map(address -> " and, over TLS, " + address).orElse("")
+            + ", data in "
+            + dataDir);
     kafka.awaitShutdown();
     return 0;
   }

@@ -33,6 +33,11 @@ public record DataDir(Path root) {
     return root.resolve("kafka");
   }
 
+  /** The broker's TLS certificate, made on first start; services trust it. */
+  public Path tls() {
+    return root.resolve("tls");
+  }
+
   public Path buckets() {
     return root.resolve("buckets");
   }

@@ -14,12 +14,15 @@ public final class FreePorts {
 
   private FreePorts() {}
 
-  /** A free port for every component; the broker's controller takes the port after the broker's. */
+  /**
+   * A free port for every component; the broker's controller and TLS listener take the two ports
+   * after the broker's.
+   */
   public static Map<Component, Integer> forAllComponents() {
     Map<Component, Integer> ports = new EnumMap<>(Component.class);
     for (Component component : Component.values()) {
       int port = freePort();
-      while (component == Component.KAFKA && !isFree(port + 1)) {
+      while (component == Component.KAFKA && !(isFree(port + 1) && isFree(port + 2))) {
         port = freePort();
       }
       ports.put(component, port);

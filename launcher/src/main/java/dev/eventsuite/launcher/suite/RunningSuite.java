@@ -1,5 +1,6 @@
 package dev.eventsuite.launcher.suite;
 
+import dev.eventsuite.launcher.kafka.BrokerTls;
 import java.io.PrintStream;
 import java.util.EnumMap;
 import java.util.Map;
@@ -31,6 +32,19 @@ public final class RunningSuite {
     return records.get(component).url();
   }
 
+  /** The broker's TLS address, which the services connect to. */
+  public String brokerTlsAddress() {
+    return "localhost:" + Suite.tlsPort(options);
+  }
+
+  /**
+   * The Kafka client settings the services connect to {@link #brokerTlsAddress()} with: TLS,
+   * trusting the certificate the broker made on first start.
+   */
+  public Map<String, String> brokerTlsSettings() {
+    return new BrokerTls(dataDir().tls()).clientSettings();
+  }
+
   public synchronized RunRecord record(Component component) {
     return records.get(component);
   }
@@ -54,7 +68,7 @@ public final class RunningSuite {
     }
     RunRecord started =
         component.isService()
-            ? Suite.startReadyService(options, component, url(Component.KAFKA), apiKey)
+            ? Suite.startReadyService(options, component, apiKey)
             : Suite.startReadyKafka(options);
     RunRecord restarted = started.restarted(previous.restarts() + 1);
     restarted.write(dataDir());

@@ -1,6 +1,7 @@
 package dev.eventsuite.launcher.suite;
 
 import dev.eventsuite.events.Topics;
+import dev.eventsuite.launcher.kafka.BrokerTls;
 import dev.eventsuite.launcher.kafka.KafkaBrokerMain;
 import dev.eventsuite.launcher.kafka.KafkaProbe;
 import java.io.IOException;
@@ -98,7 +99,7 @@ public final class Suite {
       started.put(Component.KAFKA, kafka);
       awaitKafka(options, kafka);
       for (Component service : options.services()) {
-        started.put(service, startService(options, service, kafka.url(), apiKey));
+        started.put(service, startService(options, service, apiKey));
       }
       awaitServices(options, started);
       return new RunningSuite(options, started, apiKey);
@@ -235,7 +236,8 @@ public final class Suite {
     for (Component service : options.services()) {
       ports.add(options.port(service));
     }
-    ports.add(options.port(Component.KAFKA) + 1);
+    ports.add(controllerPort(options));
+    ports.add(tlsPort(options));
     for (int port : ports) {
       try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
         socket.setReuseAddress(true);
@@ -269,7 +271,11 @@ public final class Suite {
                 "--port",
                 String.valueOf(port),
                 "--controller-port",
-                String.valueOf(port + 1),
+                String.valueOf(controllerPort(options)),
+                "--tls-dir",
+                data.tls().toString(),
+                "--tls-port",
+                String.valueOf(tlsPort(options)),
                 "--partitions",
                 String.valueOf(options.partitions())),
             Map.of(),
@@ -288,8 +294,17 @@ public final class Suite {
         () -> KafkaProbe.hasTopics(kafka.url(), Topics.allNamesWithDeadLetters()));
   }
 
-  private static RunRecord startService(
-      Options options, Component service, String bootstrapServers, String apiKey) {
+  /** The broker's KRaft controller port: the one after its client port. */
+  private static int controllerPort(Options options) {
+    return options.port(Component.KAFKA) + 1;
+  }
+
+  /** The broker's TLS port, which the services connect to: two after its client port. */
+  public static int tlsPort(Options options) {
+    return options.port(Component.KAFKA) + 2;
+  }
+
+  private static RunRecord startService(Options options, Component service, String apiKey) {
     Path jar = options.home().resolve(service.id()).resolve("target/quarkus-app/quarkus-run.jar");
     if (!Files.exists(jar)) {
       throw new SuiteException(
@@ -301,7 +316,10 @@ public final class Suite {
     List<String> arguments = new ArrayList<>();
     arguments.add("-Dquarkus.http.port=" + port);
     arguments.add("-Dquarkus.http.host=127.0.0.1");
-    arguments.add("-Dkafka.bootstrap.servers=" + bootstrapServers);
+    arguments.add("-Dkafka.bootstrap.servers=localhost:" + tlsPort(options));
+    new BrokerTls(data.tls())
+        .clientSettings()
+        .forEach((key, value) -> arguments.add("-Dkafka." + key + "=" + value));
     arguments.add("-Dsuite.data-dir=" + data.root());
     arguments.addAll(neighbours(options, service));
     options
@@ -350,9 +368,8 @@ public final class Suite {
   }
 
   /** Starts one service and waits until it is ready. */
-  static RunRecord startReadyService(
-      Options options, Component service, String bootstrapServers, String apiKey) {
-    RunRecord record = startService(options, service, bootstrapServers, apiKey);
+  static RunRecord startReadyService(Options options, Component service, String apiKey) {
+    RunRecord record = startService(options, service, apiKey);
     await(options, service, record, () -> isReady(record.url()));
     return record;
   }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -122,37 +123,46 @@ class EmbeddedKafkaTest {
     assertThat(Files.exists(logDir)).isFalse();
   }
 
-  private static void produce(String bootstrap, String topic, String key, String value)
-      throws Exception {
-    produce(bootstrap, topic, key, value, "none");
+  static void produce(String bootstrap, String topic, String key, String value) throws Exception {
+    produce(bootstrap, topic, key, value, Map.of());
   }
 
   private static void produce(
       String bootstrap, String topic, String key, String value, String compression)
       throws Exception {
+    produce(
+        bootstrap, topic, key, value, Map.of(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression));
+  }
+
+  /**
+   * Sends one record and waits for the broker's acknowledgement, with the given client settings.
+   */
+  static void produce(
+      String bootstrap, String topic, String key, String value, Map<String, ?> settings)
+      throws Exception {
+    Map<String, Object> config = new HashMap<>(settings);
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     try (var producer =
-        new KafkaProducer<String, String>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG,
-                compression),
-            new StringSerializer(),
-            new StringSerializer())) {
+        new KafkaProducer<String, String>(config, new StringSerializer(), new StringSerializer())) {
       producer.send(new ProducerRecord<>(topic, key, value)).get();
     }
   }
 
-  private static List<String> consumeAll(String bootstrap, String topic, int expected) {
+  static List<String> consumeAll(String bootstrap, String topic, int expected) {
+    return consumeAll(bootstrap, topic, expected, Map.of());
+  }
+
+  /** The values of a topic from its start, waiting up to 30 s for the expected count. */
+  static List<String> consumeAll(
+      String bootstrap, String topic, int expected, Map<String, ?> settings) {
+    Map<String, Object> config = new HashMap<>(settings);
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "test");
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     List<String> values = new ArrayList<>();
     try (var consumer =
         new KafkaConsumer<String, String>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "test",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-            new StringDeserializer(),
-            new StringDeserializer())) {
+            config, new StringDeserializer(), new StringDeserializer())) {
       consumer.subscribe(List.of(topic));
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (values.size() < expected && System.nanoTime() < deadline) {

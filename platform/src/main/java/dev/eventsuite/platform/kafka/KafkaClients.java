@@ -93,6 +93,12 @@ public class KafkaClients {
     return Admin.create(config);
   }
 
+  /** How the clients talk to the broker: {@code PLAINTEXT}, {@code SSL}, {@code SASL_SSL}... */
+  public String securityProtocol() {
+    return String.valueOf(
+        common.getOrDefault(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "PLAINTEXT"));
+  }
+
   /** The shared {@code kafka.*} settings that apply to this kind of client. */
   private Map<String, Object> clientConfig(Set<String> known) {
     Map<String, Object> config = new HashMap<>();

@@ -17,12 +17,16 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only when the Kafka cluster answers within the configured time. */
+/**
+ * Ready only when the Kafka cluster answers within the configured time; says how the service talks
+ * to it (its security protocol), so an operator can see that it goes over TLS.
+ */
 @Readiness
 @ApplicationScoped
 public class KafkaReadiness implements HealthCheck {
 
   private final Admin admin;
+  private final String protocol;
   private final long timeoutMillis;
 
   @Inject
@@ -31,6 +35,7 @@ public class KafkaReadiness implements HealthCheck {
       SuiteConfig config,
       @ConfigProperty(name = "quarkus.application.name") String service) {
     this.admin = clients.admin(service + "-health");
+    this.protocol = clients.securityProtocol();
     this.timeoutMillis = config.kafka().readinessTimeout().toMillis();
   }
 
@@ -42,11 +47,16 @@ public class KafkaReadiness implements HealthCheck {
               .describeCluster(new DescribeClusterOptions().timeoutMs((int) timeoutMillis))
               .nodes()
               .get(timeoutMillis, TimeUnit.MILLISECONDS);
-      return HealthCheckResponse.named("kafka").up().withData("nodes", nodes.size()).build();
+      return HealthCheckResponse.named("kafka")
+          .up()
+          .withData("nodes", nodes.size())
+          .withData("protocol", protocol)
+          .build();
     } catch (ExecutionException | TimeoutException e) {
       return HealthCheckResponse.named("kafka")
           .down()
           .withData("error", "the Kafka cluster did not answer: " + e.getMessage())
+          .withData("protocol", protocol)
           .build();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
