@@ -10,6 +10,7 @@ import dev.eventsuite.testing.TopicTail;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** What ingest-service's tests do again and again: upload, and read what came out. */
@@ -50,5 +51,15 @@ public final class Ingest {
     String location = TopicTail.header(record, "dlq_location");
     return (location != null && location.endsWith(objectPath))
         || TopicTail.text(record).contains(objectPath);
+  }
+
+  /** An OCI Object Storage event (CloudEvents 0.1) about an object of the local inbox bucket. */
+  public static String objectEvent(String kind, String name, String eTag) {
+    return """
+        {"eventType":"com.oraclecloud.objectstorage.%s","eventID":"%s","source":"ObjectStorage",
+         "eventTime":"2025-01-01T10:00:00Z","data":{"resourceName":"%s",
+         "additionalDetails":{"namespace":"local","bucketName":"inbox","eTag":"%s"}}}
+        """
+        .formatted(kind, UUID.randomUUID(), name, eTag);
   }
 }

@@ -1,6 +1,7 @@
 package dev.eventsuite.embed.vectors;
 
 import dev.eventsuite.oci.OciConfig;
+import dev.eventsuite.platform.faults.StoreOutage;
 import dev.eventsuite.platform.store.StoreDataSource;
 import dev.eventsuite.vectors.config.VectorsConfig;
 import dev.eventsuite.vectors.embedding.EmbeddingCache;
@@ -13,7 +14,10 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** The embedding model, its cache and the vector store embed-service writes, as configured. */
+/**
+ * The embedding model, its cache and the vector store embed-service writes, as configured; where
+ * fault injection is on, the store fails during an injected outage.
+ */
 public class VectorsProducer {
 
   @Produces
@@ -30,8 +34,9 @@ public class VectorsProducer {
 
   @Produces
   @Singleton
-  VectorStore store(VectorsConfig config, StoreDataSource dataSources) {
-    return VectorStores.writer(config, dataSources::oracle);
+  VectorStore store(VectorsConfig config, StoreDataSource dataSources, StoreOutage outage) {
+    VectorStore store = VectorStores.writer(config, dataSources::oracle);
+    return outage.enabled() ? new OutageAwareVectorStore(store, outage) : store;
   }
 
   void close(@Disposes VectorStore store) {

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.eventsuite.embed.vectors.FailingVectorStore;
 import dev.eventsuite.testing.KafkaTestResource;
+import dev.eventsuite.testing.StreamMetrics;
 import dev.eventsuite.testing.TopicTail;
 import dev.eventsuite.vectors.store.StoredChunk;
 import io.quarkus.test.common.WithTestResource;
@@ -18,8 +19,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,9 +37,6 @@ class VectorStoreFailuresTest {
       return Set.of(FailingVectorStore.Producer.class);
     }
   }
-
-  private static final Pattern FAILURES =
-      Pattern.compile("suite_stream_failures_total\\{[^}]*loop=\"chunks\"[^}]*\\} ([0-9.]+)");
 
   @Inject FailingVectorStore store;
 
@@ -72,7 +68,6 @@ class VectorStoreFailuresTest {
   /** How often the chunk stream rewound after a failure, from {@code /q/metrics}. */
   private static double loopFailures() {
     String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-    Matcher matcher = FAILURES.matcher(metrics);
-    return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+    return StreamMetrics.failures(metrics, "chunks");
   }
 }

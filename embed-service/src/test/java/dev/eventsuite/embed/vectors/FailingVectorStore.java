@@ -2,10 +2,7 @@ package dev.eventsuite.embed.vectors;
 
 import dev.eventsuite.platform.store.StoreDataSource;
 import dev.eventsuite.vectors.config.VectorsConfig;
-import dev.eventsuite.vectors.store.ChunkFilter;
-import dev.eventsuite.vectors.store.CollectionInfo;
-import dev.eventsuite.vectors.store.Hit;
-import dev.eventsuite.vectors.store.StoredChunk;
+import dev.eventsuite.vectors.store.ForwardingVectorStore;
 import dev.eventsuite.vectors.store.VectorStore;
 import dev.eventsuite.vectors.store.VectorStoreException;
 import dev.eventsuite.vectors.store.VectorStores;
@@ -21,7 +18,7 @@ import java.util.List;
  * The configured store, failing as a full disk would: its first write, and its first commit after a
  * write went through, throw before they reach the store.
  */
-public final class FailingVectorStore implements VectorStore {
+public final class FailingVectorStore extends ForwardingVectorStore {
 
   /** Produces this store in place of {@link VectorsProducer}'s, where a test profile enables it. */
   @Alternative
@@ -38,13 +35,12 @@ public final class FailingVectorStore implements VectorStore {
     }
   }
 
-  private final VectorStore store;
   private volatile boolean writeFailed;
   private volatile boolean written;
   private volatile boolean commitFailed;
 
   FailingVectorStore(VectorStore store) {
-    this.store = store;
+    super(store);
   }
 
   /** The writes and commits that failed. */
@@ -58,7 +54,7 @@ public final class FailingVectorStore implements VectorStore {
       writeFailed = true;
       throw diskFull();
     }
-    store.apply(writes);
+    super.apply(writes);
     written = true;
   }
 
@@ -68,56 +64,11 @@ public final class FailingVectorStore implements VectorStore {
       commitFailed = true;
       throw diskFull();
     }
-    store.commit();
+    super.commit();
   }
 
   private static VectorStoreException diskFull() {
     return new VectorStoreException(
         "cannot write the vector index", new IOException("No space left on device"));
-  }
-
-  @Override
-  public List<Hit> nearest(float[] query, int k, ChunkFilter filter) {
-    return store.nearest(query, k, filter);
-  }
-
-  @Override
-  public List<Hit> keyword(String query, int k, ChunkFilter filter) {
-    return store.keyword(query, k, filter);
-  }
-
-  @Override
-  public List<StoredChunk> chunks(List<String> chunkIds) {
-    return store.chunks(chunkIds);
-  }
-
-  @Override
-  public long version() {
-    return store.version();
-  }
-
-  @Override
-  public List<StoredChunk> documentChunks(String documentId) {
-    return store.documentChunks(documentId);
-  }
-
-  @Override
-  public List<String> documentIds(ChunkFilter filter, int limit) {
-    return store.documentIds(filter, limit);
-  }
-
-  @Override
-  public long count(ChunkFilter filter) {
-    return store.count(filter);
-  }
-
-  @Override
-  public List<CollectionInfo> collections() {
-    return store.collections();
-  }
-
-  @Override
-  public void close() {
-    store.close();
   }
 }

@@ -62,6 +62,19 @@ class BadInputTest {
   }
 
   @Test
+  void shouldFindNoFaultInjectionWhereItIsOff() {
+    given()
+        .header("X-API-Key", TestKeys.ADMIN_KEY)
+        .contentType(ContentType.JSON)
+        .body("{\"seconds\": 30}")
+        .post("/api/v1/admin/faults/store-outage")
+        .then()
+        .statusCode(404)
+        .body("type", equalTo("urn:eventsuite:problem:not-found"));
+    assertAGoodUploadIsIngested();
+  }
+
+  @Test
   void shouldRefuseACloudEvents10EventWhereOcisIsExpected() {
     given()
         .header("X-API-Key", TestKeys.API_KEY)

@@ -41,7 +41,7 @@ class EventsApiTest {
       given()
           .header("Authorization", basic("ons", TestKeys.API_KEY))
           .contentType("application/json")
-          .body("[" + event("createobject", name, eTag) + "," + bucketEvent() + "]")
+          .body("[" + Ingest.objectEvent("createobject", name, eTag) + "," + bucketEvent() + "]")
           .when()
           .post("/api/v1/events")
           .then()
@@ -64,7 +64,7 @@ class EventsApiTest {
         .contentType("application/json")
         .body(
             "["
-                + event("createobject", "a.txt", "t")
+                + Ingest.objectEvent("createobject", "a.txt", "t")
                 + ",{\"eventType\":\"com.oraclecloud.objectstorage.createobject\",\"data\":{}}]")
         .when()
         .post("/api/v1/events")
@@ -143,15 +143,6 @@ class EventsApiTest {
     return "Basic "
         + Base64.getEncoder()
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String event(String kind, String name, String eTag) {
-    return """
-        {"eventType":"com.oraclecloud.objectstorage.%s","eventID":"%s","source":"ObjectStorage",
-         "eventTime":"2025-01-01T10:00:00Z","data":{"resourceName":"%s",
-         "additionalDetails":{"namespace":"local","bucketName":"inbox","eTag":"%s"}}}
-        """
-        .formatted(kind, UUID.randomUUID(), name, eTag);
   }
 
   private static String bucketEvent() {

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventsuite.testing.KafkaTestResource;
+import dev.eventsuite.testing.StreamMetrics;
 import dev.eventsuite.testing.TopicTail;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +33,6 @@ import org.junit.jupiter.api.Test;
 class LongObjectTest {
 
   private static final int ROWS = 100_000;
-  private static final Pattern FAILURES =
-      Pattern.compile("suite_stream_failures_total\\{[^}]*loop=\"objects\"[^}]*\\} ([0-9.]+)");
 
   /**
    * A poll interval of one second: reading the file takes several. A bucket of its own, so the
@@ -87,8 +84,7 @@ class LongObjectTest {
   /** How often the object stream rewound after a failure, from {@code /q/metrics}. */
   private static double loopFailures() {
     String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-    Matcher matcher = FAILURES.matcher(metrics);
-    return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+    return StreamMetrics.failures(metrics, "objects");
   }
 
   private static boolean isOf(ConsumerRecord<String, byte[]> record, String source) {

@@ -43,6 +43,20 @@ public interface SuiteConfig {
   /** Bearer tokens accepted besides the keys. */
   Auth auth();
 
+  /** Faults the fault suite may inject into a running service. */
+  Faults faults();
+
+  /** Fault injection, for the fault suite: off unless enabled. */
+  interface Faults {
+
+    /**
+     * Whether an administrator may make this service's stores fail for a while ({@code POST
+     * /api/v1/admin/faults/store-outage}). Never on in production.
+     */
+    @WithDefault("false")
+    boolean enabled();
+  }
+
   /** Bearer tokens. */
   interface Auth {
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.eventsuite.events.InvalidEventException;
+import dev.eventsuite.platform.store.StoreUnavailableException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -23,6 +24,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  /** How soon to ask again when a store is unavailable. */
+  private static final int STORE_RETRY_AFTER_SECONDS = 5;
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
@@ -134,6 +138,21 @@ public class ProblemMappers {
     String kind = status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
     return respond(
         Problem.of(status.getStatusCode(), kind, status.getReasonPhrase(), e.getMessage()), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response storeUnavailable(StoreUnavailableException e, UriInfo uri) {
+    LOG.warnf("answering %s with 503: %s", uri.getPath(), e.getMessage());
+    Response response =
+        respond(
+            Problem.of(
+                503,
+                "store-unavailable",
+                "Store unavailable",
+                "the service's store cannot be used right now; try again shortly"),
+            uri);
+    response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, STORE_RETRY_AFTER_SECONDS);
+    return response;
   }
 
   @ServerExceptionMapper

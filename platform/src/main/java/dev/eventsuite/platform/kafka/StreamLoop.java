@@ -2,6 +2,7 @@ package dev.eventsuite.platform.kafka;
 
 import dev.eventsuite.events.CloudEvent;
 import dev.eventsuite.events.InvalidEventException;
+import dev.eventsuite.platform.store.StoreUnavailableException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -335,6 +336,10 @@ public final class StreamLoop {
       } catch (WakeupException e) {
         throw e;
       } catch (RuntimeException e) {
+        if (StoreUnavailableException.isCause(e)) {
+          // Not the record's fault: the loop backs off and replays it once the store is back.
+          throw e;
+        }
         if (attempt >= settings.maxAttempts()) {
           LOG.warnf(
               e,

@@ -1,0 +1,59 @@
+package dev.eventsuite.platform.faults;
+
+import dev.eventsuite.platform.http.ApiKeyRequired;
+import dev.eventsuite.platform.http.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Fault injection for the fault suite ({@code bin/suite faults}); answers 404 unless {@code
+ * suite.faults.enabled} is set.
+ */
+@Path("/api/v1/admin/faults")
+@Tag(name = "faults", description = "Fault injection for the fault suite; off unless enabled")
+@ApiKeyRequired(ApiKeyRequired.Access.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class FaultsResource {
+
+  /** How long the stores fail: 1 s to 10 min. */
+  public record OutageRequest(@NotNull @Min(1) @Max(600) Integer seconds) {}
+
+  /** The outage started. */
+  public record OutageStarted(Instant until) {}
+
+  private final StoreOutage outage;
+
+  @Inject
+  public FaultsResource(StoreOutage outage) {
+    this.outage = outage;
+  }
+
+  @POST
+  @Path("/store-outage")
+  @Operation(
+      summary = "Make every store of this service fail for a while",
+      description =
+          "Connections to the database and writes to the vector index fail until the outage"
+              + " ends. Only where suite.faults.enabled is set.")
+  public Response storeOutage(@NotNull @Valid OutageRequest request) {
+    if (!outage.enabled()) {
+      throw ProblemException.notFound("fault injection is off here (suite.faults.enabled)");
+    }
+    Instant until = outage.start(Duration.ofSeconds(request.seconds()));
+    return Response.accepted(new OutageStarted(until)).build();
+  }
+}
