@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fault suite's lean form ({@code bin/suite faults} runs it on a suite of its own): every
- * service and the broker killed in turn under load, and everything compared with a clean run.
+ * service and the broker killed in turn under load, every store failing for 30 s, bad input sent
+ * alongside, and everything compared with a clean run.
  */
 @Order(2)
 class FaultSuiteIT {
@@ -22,9 +23,11 @@ class FaultSuiteIT {
             .run();
 
     System.out.print(report.markdown());
-    assertThat(report.faults()).hasSize(6).allSatisfy(f -> assertThat(f.passed()).isTrue());
+    assertThat(report.faults()).hasSize(7).allSatisfy(f -> assertThat(f.passed()).isTrue());
     assertThat(report.comparisons())
         .allSatisfy(c -> assertThat(c.differing()).as(c.what()).isEmpty());
-    assertThat(report.newDeadLetters()).isZero();
+    assertThat(report.deadLetters().unexpected()).isEmpty();
+    assertThat(report.deadLetters().missing()).isEmpty();
+    assertThat(report.deadLetters().found()).isEqualTo(3);
   }
 }

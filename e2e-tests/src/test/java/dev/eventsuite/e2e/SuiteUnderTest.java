@@ -1,6 +1,7 @@
 package dev.eventsuite.e2e;
 
 import dev.eventsuite.launcher.Folders;
+import dev.eventsuite.launcher.faults.FaultSuite;
 import dev.eventsuite.launcher.faults.WebhookInbox;
 import dev.eventsuite.launcher.suite.Component;
 import dev.eventsuite.launcher.suite.DataDir;
@@ -13,7 +14,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * The whole suite, started once for the end-to-end tests exactly as {@code bin/suite up} starts it,
@@ -44,9 +44,7 @@ final class SuiteUnderTest {
               Duration.ofSeconds(120),
               System.out,
               Component.services(),
-              Map.of(
-                  Component.ANOMALY,
-                  Map.of("suite.anomaly.alerts.webhook.url", alerts.url().toString())));
+              FaultSuite.settings(alerts));
       suite = Suite.up(options);
       startSeconds = (System.nanoTime() - start) / 1e9;
       // A run of some of the tests never reaches SuiteShutdownIT: leave no process behind anyway.

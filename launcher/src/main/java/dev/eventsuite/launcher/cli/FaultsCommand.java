@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,9 +56,7 @@ final class FaultsCommand implements Callable<Integer> {
               Duration.ofSeconds(120),
               out,
               Component.services(),
-              Map.of(
-                  Component.ANOMALY,
-                  Map.of("suite.anomaly.alerts.webhook.url", alerts.url().toString())));
+              FaultSuite.settings(alerts));
       RunningSuite suite = Suite.up(options);
       FaultReport result;
       try {

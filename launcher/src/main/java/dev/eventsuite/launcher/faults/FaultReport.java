@@ -18,7 +18,29 @@ public final class FaultReport {
   private final String run;
   private final List<Fault> faults = new ArrayList<>();
   private final List<Comparison> comparisons = new ArrayList<>();
-  private long newDeadLetters;
+  private DeadLetters deadLetters = new DeadLetters(0, 0, List.of(), List.of());
+
+  /**
+   * The run's dead letters.
+   *
+   * @param injected bad inputs sent
+   * @param found bad inputs found dead-lettered
+   * @param missing bad inputs not dead-lettered
+   * @param unexpected dead letters of anything else: data the faults made the suite refuse
+   */
+  public record DeadLetters(
+      int injected, int found, List<String> missing, List<String> unexpected) {
+
+    public DeadLetters {
+      missing = List.copyOf(missing);
+      unexpected = List.copyOf(unexpected);
+    }
+
+    /** Every bad input dead-lettered, and nothing else. */
+    public boolean asExpected() {
+      return found == injected && missing.isEmpty() && unexpected.isEmpty();
+    }
+  }
 
   FaultReport(String run) {
     this.run = run;
@@ -32,8 +54,8 @@ public final class FaultReport {
     comparisons.add(new Comparison(what, compared, differing));
   }
 
-  void deadLetters(long count) {
-    newDeadLetters = count;
+  void deadLetters(int injected, int found, List<String> missing, List<String> unexpected) {
+    deadLetters = new DeadLetters(injected, found, missing, unexpected);
   }
 
   public List<Fault> faults() {
@@ -44,14 +66,16 @@ public final class FaultReport {
     return List.copyOf(comparisons);
   }
 
-  /** Records that reached a dead-letter topic during the run; no bad input was sent. */
-  public long newDeadLetters() {
-    return newDeadLetters;
+  public DeadLetters deadLetters() {
+    return deadLetters;
   }
 
-  /** Whether nothing was lost or doubled, nothing dead-lettered, and readiness told the truth. */
+  /**
+   * Whether nothing was lost or doubled, only the bad input dead-lettered, and readiness told the
+   * truth.
+   */
   public boolean passed() {
-    return newDeadLetters == 0
+    return deadLetters.asExpected()
         && faults.stream().allMatch(Fault::passed)
         && comparisons.stream().allMatch(c -> c.differing().isEmpty());
   }
@@ -83,7 +107,21 @@ public final class FaultReport {
           .append(shown.isEmpty() ? "" : " (" + String.join(", ", shown) + ")")
           .append(" |\n");
     }
-    text.append("\nNew dead letters: ").append(newDeadLetters).append("\n\n");
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "%nDead letters: %d of the %d bad inputs sent%s; %d of anything else%s%n%n",
+            deadLetters.found(),
+            deadLetters.injected(),
+            deadLetters.missing().isEmpty()
+                ? ""
+                : " (missing: " + String.join(", ", deadLetters.missing()) + ")",
+            deadLetters.unexpected().size(),
+            deadLetters.unexpected().isEmpty()
+                ? ""
+                : " ("
+                    + String.join("; ", deadLetters.unexpected().stream().limit(10).toList())
+                    + ")"));
     text.append(passed() ? "PASSED: nothing lost, nothing doubled.\n" : "FAILED.\n");
     return text.toString();
   }

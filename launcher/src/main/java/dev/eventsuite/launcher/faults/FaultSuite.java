@@ -2,6 +2,7 @@ package dev.eventsuite.launcher.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eventsuite.events.DeadLetter;
 import dev.eventsuite.events.EventJson;
 import dev.eventsuite.events.Topics;
 import dev.eventsuite.events.document.DocumentIds;
@@ -26,6 +27,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +36,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,6 +45,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -58,7 +61,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Lines file that it is killed in the middle of. Documents go into the bucket before and during the
  * faults. Afterwards every faulted and file entity must have exactly its clean twin's features and
  * scored series, every document exactly its twin's chunks, every entity one alert, and the
- * dead-letter topics nothing new.
+ * dead-letter topics the bad input sent alongside and nothing else. Besides the kills, every
+ * service's stores are made to fail for 30 s.
  */
 public final class FaultSuite {
 
@@ -66,6 +70,7 @@ public final class FaultSuite {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
   private static final double SPIKE = 400;
+  private static final Duration STORE_OUTAGE = Duration.ofSeconds(30);
 
   /**
    * How much load, over how long.
@@ -96,6 +101,25 @@ public final class FaultSuite {
     }
   }
 
+  /**
+   * What the services of a suite the fault suite runs on need beyond the defaults: fault injection
+   * on, and anomaly-service's alerts posted to the given webhook.
+   */
+  public static Map<Component, Map<String, String>> settings(WebhookInbox alerts) {
+    Map<Component, Map<String, String>> settings = new HashMap<>();
+    for (Component service : Component.services()) {
+      settings.put(service, Map.of("suite.faults.enabled", "true"));
+    }
+    settings.put(
+        Component.ANOMALY,
+        Map.of(
+            "suite.faults.enabled",
+            "true",
+            "suite.anomaly.alerts.webhook.url",
+            alerts.url().toString()));
+    return settings;
+  }
+
   private final RunningSuite suite;
   private final WebhookInbox alerts;
   private final Plan plan;
@@ -117,9 +141,10 @@ public final class FaultSuite {
   /** Runs the load and the faults, waits for the suite to catch up, and compares. */
   public FaultReport run() throws Exception {
     FaultReport report = new FaultReport(run);
-    long deadLettersBefore = deadLetters();
+    Map<TopicPartition, Long> deadLettersBefore = deadLetterEnds();
     out.println("fault suite " + run + ": clean load");
     writeDocuments("clean");
+    List<String> badInput;
     try (KafkaProducer<String, byte[]> producer = producer()) {
       for (int k = 0; k < plan.eventsPerEntity(); k++) {
         for (int i = 0; i < plan.entities(); i++) {
@@ -133,11 +158,13 @@ public final class FaultSuite {
       Thread load = new Thread(() -> sendPaced(producer), "fault-suite-load");
       load.start();
       writeDocuments("faulted");
+      badInput = sendBadInput(producer);
       report.add(killIngestInTheMiddleOfAFile());
       for (Component service :
           List.of(Component.ENRICH, Component.ANOMALY, Component.EMBED, Component.SEARCH)) {
         report.add(kill(service));
       }
+      report.add(storeOutage());
       report.add(kill(Component.KAFKA));
       load.join();
       producer.flush();
@@ -152,7 +179,7 @@ public final class FaultSuite {
     compareSeries(report, "file", plan.fileEntities());
     compareDocuments(report);
     countAlerts(report);
-    report.deadLetters(deadLetters() - deadLettersBefore);
+    compareDeadLetters(report, deadLettersBefore, badInput);
     return report;
   }
 
@@ -420,12 +447,21 @@ public final class FaultSuite {
 
   /** A GET with the API key; null when the service does not answer. */
   private HttpResponse<byte[]> get(Component component, String path) {
+    return send(HttpRequest.newBuilder(URI.create(suite.url(component) + path)).GET());
+  }
+
+  /** A POST of JSON with the API key; null when the service does not answer. */
+  private HttpResponse<byte[]> post(Component component, String path, String json) {
+    return send(
+        HttpRequest.newBuilder(URI.create(suite.url(component) + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private HttpResponse<byte[]> send(HttpRequest.Builder request) {
     try {
       return HTTP.send(
-          HttpRequest.newBuilder(URI.create(suite.url(component) + path))
-              .timeout(REQUEST_TIMEOUT)
-              .header("X-API-Key", suite.apiKey())
-              .build(),
+          request.timeout(REQUEST_TIMEOUT).header("X-API-Key", suite.apiKey()).build(),
           HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       return null;
@@ -435,8 +471,9 @@ public final class FaultSuite {
     }
   }
 
-  /** Records on every dead-letter topic. */
-  private long deadLetters() throws InterruptedException, ExecutionException, TimeoutException {
+  /** The end offset of every partition of every dead-letter topic. */
+  private Map<TopicPartition, Long> deadLetterEnds()
+      throws InterruptedException, ExecutionException, TimeoutException {
     try (Admin admin = Admin.create(kafkaSettings())) {
       List<String> topics = Topics.all().stream().map(t -> t.deadLetterName()).toList();
       Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
@@ -452,10 +489,134 @@ public final class FaultSuite {
                           p ->
                               ends.put(
                                   new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
-      return admin.listOffsets(ends).all().get(30, TimeUnit.SECONDS).values().stream()
-          .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
-          .sum();
+      Map<TopicPartition, Long> offsets = new HashMap<>();
+      admin
+          .listOffsets(ends)
+          .all()
+          .get(30, TimeUnit.SECONDS)
+          .forEach((partition, info) -> offsets.put(partition, info.offset()));
+      return offsets;
     }
+  }
+
+  /**
+   * The dead letters of the run: each bad input sent must be there (at least once: a crash may
+   * dead-letter a record again), and nothing else.
+   */
+  private void compareDeadLetters(
+      FaultReport report, Map<TopicPartition, Long> before, List<String> badInput)
+      throws Exception {
+    Map<TopicPartition, Long> after = deadLetterEnds();
+    Set<String> found = new TreeSet<>();
+    List<String> unexpected = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            kafkaSettings(), new StringDeserializer(), new ByteArrayDeserializer())) {
+      for (Map.Entry<TopicPartition, Long> end : after.entrySet()) {
+        long from = before.getOrDefault(end.getKey(), 0L);
+        if (end.getValue() <= from) {
+          continue;
+        }
+        consumer.assign(List.of(end.getKey()));
+        consumer.seek(end.getKey(), from);
+        while (consumer.position(end.getKey()) < end.getValue()) {
+          for (ConsumerRecord<String, byte[]> letter : consumer.poll(Duration.ofSeconds(1))) {
+            String key = String.valueOf(letter.key());
+            badInput.stream()
+                .filter(key::contains)
+                .findFirst()
+                .ifPresentOrElse(
+                    found::add,
+                    () -> {
+                      Header reason = letter.headers().lastHeader(DeadLetter.REASON);
+                      unexpected.add(
+                          end.getKey().topic()
+                              + " "
+                              + key
+                              + (reason == null
+                                  ? ""
+                                  : ": " + new String(reason.value(), StandardCharsets.UTF_8)));
+                    });
+          }
+        }
+      }
+    }
+    List<String> missing = badInput.stream().filter(bad -> !found.contains(bad)).toList();
+    report.deadLetters(badInput.size(), found.size(), missing, unexpected);
+  }
+
+  /**
+   * Bad input, sent alongside the load as users' mistakes would be: a record that is not JSON and
+   * an event dated in year 9999 on {@code metric-events}, and an executable named {@code .txt} in
+   * the bucket. Each must end up dead-lettered with its reason, and change nothing else.
+   *
+   * @return what identifies each in its dead letter's key
+   */
+  private List<String> sendBadInput(KafkaProducer<String, byte[]> producer) throws IOException {
+    String notJson = run + "-bad-not-json";
+    String farFuture = run + "-bad-year-9999";
+    String binary = "faults-" + run + "/bad/program.txt";
+    producer.send(
+        new ProducerRecord<>(
+            Topics.METRIC_EVENTS_NAME,
+            notJson,
+            "{\"entityId\": \"cut off".getBytes(StandardCharsets.UTF_8)));
+    producer.send(
+        new ProducerRecord<>(
+            Topics.METRIC_EVENTS_NAME,
+            farFuture,
+            ("{\"entityId\":\""
+                    + farFuture
+                    + "\",\"metric\":\"load\",\"value\":1,"
+                    + "\"timestamp\":\"9999-12-31T23:59:59Z\"}")
+                .getBytes(StandardCharsets.UTF_8)));
+    Path file = suite.dataDir().buckets().resolve(DataDir.DEFAULT_BUCKET).resolve(binary);
+    Files.createDirectories(file.getParent());
+    byte[] elf = new byte[4096];
+    System.arraycopy(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0}, 0, elf, 0, 8);
+    Files.write(file, elf);
+    return List.of(notJson, farFuture, binary);
+  }
+
+  /**
+   * Makes every service's stores fail for 30 s at once (the database refuses connections, the
+   * vector index refuses writes): readiness must go down, nothing be dead-lettered for it, and
+   * everything be ready again after.
+   */
+  private Fault storeOutage() {
+    Suite.pause(plan.load().dividedBy(8));
+    out.println(
+        "fault suite " + run + ": every store unavailable for " + STORE_OUTAGE.toSeconds() + " s");
+    long started = System.nanoTime();
+    for (Component service : Component.services()) {
+      HttpResponse<byte[]> response =
+          post(
+              service,
+              "/api/v1/admin/faults/store-outage",
+              "{\"seconds\":" + STORE_OUTAGE.toSeconds() + "}");
+      if (response == null || response.statusCode() != 202) {
+        throw new IllegalStateException(
+            service.id()
+                + " did not start a store outage: "
+                + (response == null
+                    ? "no answer"
+                    : response.statusCode()
+                        + " "
+                        + new String(response.body(), StandardCharsets.UTF_8)));
+      }
+    }
+    boolean down =
+        eventually(
+            () -> Component.services().stream().noneMatch(this::ready), Duration.ofSeconds(10));
+    boolean back =
+        eventually(
+            () -> Component.services().stream().allMatch(this::ready),
+            STORE_OUTAGE.plus(Duration.ofSeconds(90)));
+    return new Fault(
+        "every store unavailable for " + STORE_OUTAGE.toSeconds() + " s",
+        seconds(System.nanoTime() - started),
+        down,
+        back);
   }
 
   private KafkaProducer<String, byte[]> producer() {
