@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import dev.eventsuite.events.EventJson;
 import dev.eventsuite.events.document.DocumentEvent;
 import dev.eventsuite.events.document.DocumentSectionExtracted;
+import dev.eventsuite.testing.StreamMetrics;
 import dev.eventsuite.testing.TestKeys;
 import dev.eventsuite.testing.TopicTail;
 import io.restassured.response.ValidatableResponse;
@@ -61,5 +62,17 @@ public final class Ingest {
          "additionalDetails":{"namespace":"local","bucketName":"inbox","eTag":"%s"}}}
         """
         .formatted(kind, UUID.randomUUID(), name, eTag);
+  }
+
+  /** How often the object stream failed and rewound, from {@code /q/metrics}. */
+  public static double objectStreamFailures() {
+    String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    return StreamMetrics.failures(metrics, "objects");
+  }
+
+  /** Whether a record on {@code metric-events} is a row of the object version the source names. */
+  public static boolean isRowOf(ConsumerRecord<String, byte[]> record, String source) {
+    String header = TopicTail.header(record, "ce_source");
+    return header != null && header.contains(source);
   }
 }

@@ -1,11 +1,10 @@
 package dev.eventsuite.ingest.rest;
 
 import static dev.eventsuite.ingest.Ingest.upload;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventsuite.ingest.Ingest;
 import dev.eventsuite.testing.KafkaTestResource;
-import dev.eventsuite.testing.StreamMetrics;
 import dev.eventsuite.testing.TopicTail;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,29 +65,23 @@ class LongObjectTest {
     }
 
     List<ConsumerRecord<String, byte[]>> rows;
-    double failuresBefore = loopFailures();
+    double failuresBefore = Ingest.objectStreamFailures();
     try (TopicTail events = TopicTail.of("metric-events")) {
       upload("inbox", name, csv.toString().getBytes(StandardCharsets.UTF_8)).statusCode(201);
-      events.await(ROWS, r -> isOf(r, source), Duration.ofMinutes(3));
+      events.await(ROWS, r -> Ingest.isRowOf(r, source), Duration.ofMinutes(3));
       // Anything published again would come within the next seconds.
-      rows = events.drain(Duration.ofSeconds(3)).stream().filter(r -> isOf(r, source)).toList();
+      rows =
+          events.drain(Duration.ofSeconds(3)).stream()
+              .filter(r -> Ingest.isRowOf(r, source))
+              .toList();
     }
 
     Set<String> ids = new HashSet<>();
     rows.forEach(r -> ids.add(TopicTail.header(r, "ce_id")));
     assertThat(rows).hasSize(ROWS);
     assertThat(ids).hasSize(ROWS);
-    assertThat(loopFailures()).as("rewinds of the object stream").isEqualTo(failuresBefore);
-  }
-
-  /** How often the object stream rewound after a failure, from {@code /q/metrics}. */
-  private static double loopFailures() {
-    String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-    return StreamMetrics.failures(metrics, "objects");
-  }
-
-  private static boolean isOf(ConsumerRecord<String, byte[]> record, String source) {
-    String header = TopicTail.header(record, "ce_source");
-    return header != null && header.contains(source);
+    assertThat(Ingest.objectStreamFailures())
+        .as("rewinds of the object stream")
+        .isEqualTo(failuresBefore);
   }
 }

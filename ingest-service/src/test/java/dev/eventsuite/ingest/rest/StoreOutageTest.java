@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import dev.eventsuite.ingest.Ingest;
 import dev.eventsuite.ingest.store.ObjectStore;
 import dev.eventsuite.testing.KafkaTestResource;
-import dev.eventsuite.testing.StreamMetrics;
 import dev.eventsuite.testing.TestKeys;
 import dev.eventsuite.testing.TopicTail;
 import io.quarkus.test.common.WithTestResource;
@@ -76,7 +75,7 @@ class StoreOutageTest {
                 "text/csv",
                 Map.of())
             .eTag();
-    double failuresBefore = loopFailures();
+    double failuresBefore = Ingest.objectStreamFailures();
 
     List<ConsumerRecord<String, byte[]>> rows;
     List<ConsumerRecord<String, byte[]>> deadLetters;
@@ -104,9 +103,14 @@ class StoreOutageTest {
           .then()
           .statusCode(202);
 
-      await().atMost(Duration.ofSeconds(20)).until(() -> loopFailures() > failuresBefore);
-      events.await(ROWS, r -> isOf(r, source), Duration.ofSeconds(90));
-      rows = events.drain(Duration.ofSeconds(3)).stream().filter(r -> isOf(r, source)).toList();
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> Ingest.objectStreamFailures() > failuresBefore);
+      events.await(ROWS, r -> Ingest.isRowOf(r, source), Duration.ofSeconds(90));
+      rows =
+          events.drain(Duration.ofSeconds(3)).stream()
+              .filter(r -> Ingest.isRowOf(r, source))
+              .toList();
       deadLetters = dlq.drain(Duration.ofSeconds(1));
     }
 
@@ -130,15 +134,5 @@ class StoreOutageTest {
           .statusCode(400)
           .body("type", equalTo("urn:eventsuite:problem:validation"));
     }
-  }
-
-  private static double loopFailures() {
-    String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-    return StreamMetrics.failures(metrics, "objects");
-  }
-
-  private static boolean isOf(ConsumerRecord<String, byte[]> record, String source) {
-    String header = TopicTail.header(record, "ce_source");
-    return header != null && header.contains(source);
   }
 }
