@@ -138,7 +138,7 @@ function start() {
   $("series-form").addEventListener("submit", showSeries);
   $("refresh").addEventListener("click", showAnomalies);
   $("score-form").addEventListener("submit", scoreValue);
-  if (apiKey()) showAnomalies();
+  showAnomalies();
 }
 
 start();

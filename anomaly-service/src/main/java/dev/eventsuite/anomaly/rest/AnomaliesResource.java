@@ -1,6 +1,7 @@
 package dev.eventsuite.anomaly.rest;
 
 import dev.eventsuite.anomaly.store.AnomalyStore;
+import dev.eventsuite.platform.http.ApiDocumentFilter;
 import dev.eventsuite.platform.http.ApiKeyRequired;
 import dev.eventsuite.platform.http.ProblemException;
 import jakarta.inject.Inject;
@@ -17,12 +18,15 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Anomalies found, by entity and event time. */
 @Path("/api/v1/anomalies")
-@Tag(name = "Anomalies")
+@Tag(name = "Anomalies", description = "Anomalies found in the scored series, newest first")
 @ApiKeyRequired
+@SecurityRequirement(name = ApiDocumentFilter.API_KEY)
+@SecurityRequirement(name = ApiDocumentFilter.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 public class AnomaliesResource {
 

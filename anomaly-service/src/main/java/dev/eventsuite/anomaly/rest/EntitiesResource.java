@@ -4,6 +4,7 @@ import dev.eventsuite.anomaly.domain.SeriesKey;
 import dev.eventsuite.anomaly.store.AnomalyStore;
 import dev.eventsuite.anomaly.store.ScoredEvent;
 import dev.eventsuite.anomaly.store.StoredSeries;
+import dev.eventsuite.platform.http.ApiDocumentFilter;
 import dev.eventsuite.platform.http.ApiKeyRequired;
 import dev.eventsuite.platform.http.ProblemException;
 import jakarta.inject.Inject;
@@ -22,12 +23,15 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** An entity's scored events, to chart. */
 @Path("/api/v1/entities")
-@Tag(name = "Entities")
+@Tag(name = "Entities", description = "An entity's scored series and its detector state")
 @ApiKeyRequired
+@SecurityRequirement(name = ApiDocumentFilter.API_KEY)
+@SecurityRequirement(name = ApiDocumentFilter.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 public class EntitiesResource {
 

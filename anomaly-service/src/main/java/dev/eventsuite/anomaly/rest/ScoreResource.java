@@ -8,6 +8,7 @@ import dev.eventsuite.anomaly.messaging.FeaturesHandler;
 import dev.eventsuite.anomaly.service.Detectors;
 import dev.eventsuite.anomaly.store.AnomalyStore;
 import dev.eventsuite.events.feature.FeaturesUpdated;
+import dev.eventsuite.platform.http.ApiDocumentFilter;
 import dev.eventsuite.platform.http.ApiKeyRequired;
 import dev.eventsuite.platform.http.ProblemException;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -29,8 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * without storing or learning anything.
  */
 @Path("/api/v1/score")
-@Tag(name = "Scoring")
+@Tag(name = "Scoring", description = "What a value would score now, without storing it")
 @ApiKeyRequired
+@SecurityRequirement(name = ApiDocumentFilter.API_KEY)
+@SecurityRequirement(name = ApiDocumentFilter.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ScoreResource {

@@ -1,5 +1,6 @@
 package dev.eventsuite.embed.rest;
 
+import dev.eventsuite.platform.http.ApiDocumentFilter;
 import dev.eventsuite.platform.http.ApiKeyRequired;
 import dev.eventsuite.vectors.embedding.EmbeddingCache;
 import jakarta.inject.Inject;
@@ -9,12 +10,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The embedding cache the stream and {@code /api/v1/embeddings} share. */
 @Path("/api/v1/cache")
-@Tag(name = "Cache")
+@Tag(name = "Cache", description = "The embedding cache: its size and hit rate")
 @ApiKeyRequired
+@SecurityRequirement(name = ApiDocumentFilter.API_KEY)
+@SecurityRequirement(name = ApiDocumentFilter.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 public class CacheResource {
 

@@ -1,6 +1,7 @@
 package dev.eventsuite.embed.rest;
 
 import dev.eventsuite.embed.config.EmbedConfig;
+import dev.eventsuite.platform.http.ApiDocumentFilter;
 import dev.eventsuite.platform.http.ApiKeyRequired;
 import dev.eventsuite.platform.http.ProblemException;
 import dev.eventsuite.vectors.embedding.EmbeddingCache;
@@ -18,12 +19,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Texts in, vectors out: the model the stream uses, through the same cache. */
 @Path("/api/v1/embeddings")
-@Tag(name = "Embeddings")
+@Tag(name = "Embeddings", description = "Texts embedded with the service's model")
 @ApiKeyRequired
+@SecurityRequirement(name = ApiDocumentFilter.API_KEY)
+@SecurityRequirement(name = ApiDocumentFilter.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 public class EmbeddingsResource {
 

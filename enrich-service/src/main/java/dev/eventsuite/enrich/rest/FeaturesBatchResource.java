@@ -1,5 +1,6 @@
 package dev.eventsuite.enrich.rest;
 
+import dev.eventsuite.platform.http.ApiDocumentFilter;
 import dev.eventsuite.platform.http.ApiKeyRequired;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -18,14 +19,18 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Several entities' features in one call: a custom method in the style of Google's API design. */
 @Path("/api/v1/features:batchGet")
-@Tag(name = "Features")
+@Tag(name = "Features", description = "Per-entity features computed from metric events")
 @ApiKeyRequired
+@SecurityRequirement(name = ApiDocumentFilter.API_KEY)
+@SecurityRequirement(name = ApiDocumentFilter.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 public class FeaturesBatchResource {
 
@@ -47,6 +52,10 @@ public class FeaturesBatchResource {
           @Content(
               examples =
                   @ExampleObject(name = "two users", value = "{\"entityIds\":[\"u1\",\"u2\"]}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "The features of the entities held, and the ids of those that are not",
+      content = @Content(schema = @Schema(implementation = BatchGetResponse.class)))
   @APIResponse(
       responseCode = "503",
       description =

@@ -2,6 +2,7 @@ package dev.eventsuite.enrich.rest;
 
 import dev.eventsuite.enrich.messaging.MetricEventsHandler;
 import dev.eventsuite.enrich.store.StoreException;
+import dev.eventsuite.platform.http.ApiDocumentFilter;
 import dev.eventsuite.platform.http.ApiKeyRequired;
 import dev.eventsuite.platform.http.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -28,8 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * instance holds the entity's partition, and from the feature store on a worker thread otherwise.
  */
 @Path("/api/v1/features")
-@Tag(name = "Features")
+@Tag(name = "Features", description = "Per-entity features computed from metric events")
 @ApiKeyRequired
+@SecurityRequirement(name = ApiDocumentFilter.API_KEY)
+@SecurityRequirement(name = ApiDocumentFilter.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 public class FeaturesResource {
 

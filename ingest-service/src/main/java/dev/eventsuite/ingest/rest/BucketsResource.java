@@ -7,6 +7,7 @@ import dev.eventsuite.ingest.service.ObjectEvents;
 import dev.eventsuite.ingest.store.LocalObjectStore;
 import dev.eventsuite.ingest.store.ObjectStore;
 import dev.eventsuite.ingest.store.StoredObject;
+import dev.eventsuite.platform.http.ApiDocumentFilter;
 import dev.eventsuite.platform.http.ApiKeyRequired;
 import dev.eventsuite.platform.http.CurrentCaller;
 import dev.eventsuite.platform.http.Problem;
@@ -39,6 +40,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -47,8 +49,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * does for a real bucket.
  */
 @Path("/api/v1/buckets")
-@Tag(name = "Buckets")
+@Tag(name = "Buckets", description = "Objects in the local buckets: upload, list, delete")
 @ApiKeyRequired
+@SecurityRequirement(name = ApiDocumentFilter.API_KEY)
+@SecurityRequirement(name = ApiDocumentFilter.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 public class BucketsResource {
 

@@ -9,6 +9,7 @@ import dev.eventsuite.events.document.DocumentRemoved;
 import dev.eventsuite.events.document.DocumentSectionExtracted;
 import dev.eventsuite.ingest.domain.document.SectionSplitter;
 import dev.eventsuite.platform.config.SuiteConfig;
+import dev.eventsuite.platform.http.ApiDocumentFilter;
 import dev.eventsuite.platform.http.ApiKeyRequired;
 import dev.eventsuite.platform.http.CurrentCaller;
 import dev.eventsuite.platform.http.ProblemException;
@@ -37,14 +38,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Documents posted as text, for callers that have no file: they go straight onto {@code documents}.
  */
 @Path("/api/v1/documents")
-@Tag(name = "Documents")
+@Tag(name = "Documents", description = "Documents posted directly, without a bucket")
 @ApiKeyRequired
+@SecurityRequirement(name = ApiDocumentFilter.API_KEY)
+@SecurityRequirement(name = ApiDocumentFilter.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 public class DocumentsResource {
 

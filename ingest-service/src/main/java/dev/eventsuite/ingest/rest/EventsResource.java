@@ -6,6 +6,7 @@ import dev.eventsuite.events.object.OciEventParseResult;
 import dev.eventsuite.events.object.OciObjectEvents;
 import dev.eventsuite.ingest.config.IngestConfig;
 import dev.eventsuite.ingest.service.ObjectEvents;
+import dev.eventsuite.platform.http.ApiDocumentFilter;
 import dev.eventsuite.platform.http.ApiKeyRequired;
 import dev.eventsuite.platform.http.Problem;
 import dev.eventsuite.platform.http.ProblemException;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -39,8 +41,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * onto {@code object-events} as they came.
  */
 @Path("/api/v1/events")
-@Tag(name = "Events")
-@ApiKeyRequired
+@Tag(name = "Events", description = "Object Storage events delivered over HTTP (OCI Notifications)")
+@ApiKeyRequired(basicChallenge = true)
+@SecurityRequirement(name = ApiDocumentFilter.API_KEY)
+@SecurityRequirement(name = ApiDocumentFilter.BEARER)
 public class EventsResource {
 
   /** The most events one request may carry. */

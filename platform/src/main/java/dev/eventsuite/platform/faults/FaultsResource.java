@@ -1,5 +1,6 @@
 package dev.eventsuite.platform.faults;
 
+import dev.eventsuite.platform.http.ApiDocumentFilter;
 import dev.eventsuite.platform.http.ApiKeyRequired;
 import dev.eventsuite.platform.http.ProblemException;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -23,8 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * suite.faults.enabled} is set.
  */
 @Path("/api/v1/admin/faults")
-@Tag(name = "faults", description = "Fault injection for the fault suite; off unless enabled")
+@Tag(name = "Faults", description = "Fault injection for the fault suite; off unless enabled")
 @ApiKeyRequired(ApiKeyRequired.Access.ADMIN)
+@SecurityRequirement(name = ApiDocumentFilter.API_KEY)
+@SecurityRequirement(name = ApiDocumentFilter.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class FaultsResource {

@@ -51,6 +51,7 @@ public class ApiKeyFilter {
       return Optional.of(
           unauthorized(
               uri,
+              required,
               "send the API key as 'X-API-Key: <key>', 'Authorization: Bearer <key>' or as the"
                   + " password of HTTP Basic credentials"));
     }
@@ -58,10 +59,10 @@ public class ApiKeyFilter {
     try {
       caller = caller(presented);
     } catch (BearerTokens.InvalidToken e) {
-      return Optional.of(unauthorized(uri, e.getMessage()));
+      return Optional.of(unauthorized(uri, required, e.getMessage()));
     }
     if (caller == null) {
-      return Optional.of(unauthorized(uri, "the key is not valid"));
+      return Optional.of(unauthorized(uri, required, "the key is not valid"));
     }
     boolean adminRequired = required.value() == ApiKeyRequired.Access.ADMIN;
     boolean adminKeyConfigured = config.adminKey().isPresent();
@@ -143,12 +144,15 @@ public class ApiKeyFilter {
         presented.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static Response unauthorized(UriInfo uri, String detail) {
+  private static Response unauthorized(UriInfo uri, ApiKeyRequired required, String detail) {
     Response problem =
         ProblemMappers.respond(Problem.of(401, "unauthorized", "Unauthorized", detail), uri);
-    return Response.fromResponse(problem)
-        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"eventsuite\"")
-        .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"eventsuite\"")
-        .build();
+    Response.ResponseBuilder response =
+        Response.fromResponse(problem)
+            .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"eventsuite\"");
+    if (required.basicChallenge()) {
+      response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"eventsuite\"");
+    }
+    return response.build();
   }
 }

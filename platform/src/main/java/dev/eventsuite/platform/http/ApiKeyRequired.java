@@ -16,6 +16,13 @@ public @interface ApiKeyRequired {
 
   Access value() default Access.USER;
 
+  /**
+   * Whether a refusal also challenges for HTTP Basic credentials, for senders that send them only
+   * when asked (OCI Notifications' HTTPS subscriptions). Off elsewhere: browsers answer a Basic
+   * challenge with their own login prompt, in front of the suite's pages.
+   */
+  boolean basicChallenge() default false;
+
   /** Who may call. */
   enum Access {
     /** Holders of the API key or the admin key. */

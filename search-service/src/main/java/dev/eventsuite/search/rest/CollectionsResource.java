@@ -2,6 +2,7 @@ package dev.eventsuite.search.rest;
 
 import dev.eventsuite.events.document.DocumentRemoved;
 import dev.eventsuite.platform.config.SuiteConfig;
+import dev.eventsuite.platform.http.ApiDocumentFilter;
 import dev.eventsuite.platform.http.ApiKeyRequired;
 import dev.eventsuite.platform.http.Caller;
 import dev.eventsuite.platform.http.CurrentCaller;
@@ -26,11 +27,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The collections in the index; a bucket is a collection by default. */
 @Path("/api/v1/collections")
-@Tag(name = "Collections")
+@Tag(
+    name = "Collections",
+    description = "Collections of documents and the models their indexes were built with")
 @Produces(MediaType.APPLICATION_JSON)
 public class CollectionsResource {
 
@@ -71,6 +75,8 @@ public class CollectionsResource {
 
   @GET
   @ApiKeyRequired
+  @SecurityRequirement(name = ApiDocumentFilter.API_KEY)
+  @SecurityRequirement(name = ApiDocumentFilter.BEARER)
   @Operation(summary = "The collections the caller may read: chunk count, model and dimension")
   public List<Collection> list() {
     ModelInfo info = model.info();
@@ -90,6 +96,8 @@ public class CollectionsResource {
   @DELETE
   @Path("{name}")
   @ApiKeyRequired(ApiKeyRequired.Access.ADMIN)
+  @SecurityRequirement(name = ApiDocumentFilter.API_KEY)
+  @SecurityRequirement(name = ApiDocumentFilter.BEARER)
   @Operation(
       summary =
           "Removes every document of a collection: a removal of each goes through the pipeline, so"

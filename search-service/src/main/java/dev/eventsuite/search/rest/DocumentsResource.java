@@ -1,5 +1,6 @@
 package dev.eventsuite.search.rest;
 
+import dev.eventsuite.platform.http.ApiDocumentFilter;
 import dev.eventsuite.platform.http.ApiKeyRequired;
 import dev.eventsuite.platform.http.CurrentCaller;
 import dev.eventsuite.platform.http.ProblemException;
@@ -16,12 +17,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A document as the index holds it: its metadata and its chunks in order. */
 @Path("/api/v1/documents")
-@Tag(name = "Documents")
+@Tag(name = "Documents", description = "A document's chunks as indexed")
 @ApiKeyRequired
+@SecurityRequirement(name = ApiDocumentFilter.API_KEY)
+@SecurityRequirement(name = ApiDocumentFilter.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 public class DocumentsResource {
 

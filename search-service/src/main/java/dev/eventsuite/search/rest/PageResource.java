@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What the web page at {@code /} needs to know before the user gives a key; nothing secret. */
 @Path("/api/v1/page")
-@Tag(name = "Page")
+@Tag(name = "Page", description = "What the search page needs to start")
 @Produces(MediaType.APPLICATION_JSON)
 public class PageResource {
 

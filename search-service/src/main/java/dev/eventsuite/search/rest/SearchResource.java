@@ -1,5 +1,6 @@
 package dev.eventsuite.search.rest;
 
+import dev.eventsuite.platform.http.ApiDocumentFilter;
 import dev.eventsuite.platform.http.ApiKeyRequired;
 import dev.eventsuite.platform.http.Caller;
 import dev.eventsuite.platform.http.CurrentCaller;
@@ -41,12 +42,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Top-k search over the chunks: semantic, keyword or hybrid, with filters and recency. */
 @Path("/api/v1/search")
-@Tag(name = "Search")
+@Tag(name = "Search", description = "Semantic, keyword and hybrid search over document chunks")
 @ApiKeyRequired
+@SecurityRequirement(name = ApiDocumentFilter.API_KEY)
+@SecurityRequirement(name = ApiDocumentFilter.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {
 
