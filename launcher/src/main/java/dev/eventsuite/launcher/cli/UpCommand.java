@@ -108,7 +108,12 @@ final class UpCommand implements Callable<Integer> {
     for (Component service : Component.services()) {
       out.printf("  %-16s %s%n", service.id(), suite.url(service));
     }
-    out.printf("  %-16s %s%n%n", Component.KAFKA.id(), suite.url(Component.KAFKA));
+    out.printf(
+        "  %-16s %s   (TLS for the services: %s, trusting %s)%n%n",
+        Component.KAFKA.id(),
+        suite.url(Component.KAFKA),
+        suite.brokerTlsAddress(),
+        suite.brokerTlsSettings().get("ssl.truststore.location"));
     out.printf("  %-9s %s   (search and upload)%n", "Search", suite.url(Component.SEARCH) + "/");
     out.printf(
         "  %-9s %s   (series and anomalies)%n", "Anomalies", suite.url(Component.ANOMALY) + "/");
