@@ -170,15 +170,21 @@ class BadInputTest extends FixtureIndexTest {
             Map.of("Authorization", "Bearer " + "x".repeat(10_000)),
             Map.of("Authorization", "Basic " + TestKeys.API_KEY),
             Map.of("Authorization", "Bearer"))) {
-      given()
-          .headers(headers)
-          .contentType(ContentType.JSON)
-          .body(Map.of("query", "broker"))
-          .post("/api/v1/search")
-          .then()
-          .statusCode(401)
-          .contentType("application/problem+json")
-          .body("type", equalTo("urn:eventsuite:problem:unauthorized"));
+      List<String> challenges =
+          given()
+              .headers(headers)
+              .contentType(ContentType.JSON)
+              .body(Map.of("query", "broker"))
+              .post("/api/v1/search")
+              .then()
+              .statusCode(401)
+              .contentType("application/problem+json")
+              .body("type", equalTo("urn:eventsuite:problem:unauthorized"))
+              .extract()
+              .headers()
+              .getValues("WWW-Authenticate");
+      // A Basic challenge would open the browser's own login prompt over the search page.
+      assertThat(challenges).containsExactly("Bearer realm=\"eventsuite\"");
     }
     assertGoodSearchAnswers();
   }
