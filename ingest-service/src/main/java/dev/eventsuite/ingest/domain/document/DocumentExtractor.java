@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.ZeroByteFileException;
@@ -26,6 +27,9 @@ import org.xml.sax.SAXException;
  * to a temporary file so no document is held in memory whole.
  */
 public final class DocumentExtractor {
+
+  private static final Pattern PLACEHOLDER_TITLE =
+      Pattern.compile("(?i)(untitled|untitled document|untitled-\\d+|no title|title|document\\d*)");
 
   private final AutoDetectParser parser = new AutoDetectParser();
   private final Path spool;
@@ -67,7 +71,7 @@ public final class DocumentExtractor {
     }
     return new ExtractedDocument(
         text,
-        blankToNull(metadata.get(TikaCoreProperties.TITLE)),
+        statedTitle(metadata.get(TikaCoreProperties.TITLE)),
         instant(metadata, TikaCoreProperties.CREATED),
         instant(metadata, TikaCoreProperties.MODIFIED),
         metadata.get(Metadata.CONTENT_TYPE),
@@ -97,8 +101,16 @@ public final class DocumentExtractor {
     return properties;
   }
 
-  private static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text.strip();
+  /**
+   * The title a document's metadata states, unless it is a placeholder its editor wrote in
+   * ("Untitled", "Untitled document", "No title"...): then it states none, and the first heading or
+   * the file's name is its title.
+   */
+  private static String statedTitle(String title) {
+    if (title == null || title.isBlank() || PLACEHOLDER_TITLE.matcher(title.strip()).matches()) {
+      return null;
+    }
+    return title.strip();
   }
 
   private static void delete(Path file) throws IOException {

@@ -57,6 +57,19 @@ class DocumentExtractorTest {
   }
 
   @Test
+  void shouldStateNoTitleWhereThePdfsIsAnEditorsPlaceholder() throws Exception {
+    for (String placeholder : List.of("Untitled", "untitled document", "No title", "Document1")) {
+      ExtractedDocument document =
+          extract(Fixtures.pdf(placeholder, "Ostrich cluster", "Disk layout"), "layout.pdf");
+
+      assertThat(document.title()).as(placeholder).isNull();
+      assertThat(text(document)).contains("Ostrich cluster").doesNotContain("clusterDisk");
+    }
+    assertThat(extract(Fixtures.pdf("Untitled Goose Game notes", "Honk."), "goose.pdf").title())
+        .isEqualTo("Untitled Goose Game notes");
+  }
+
+  @Test
   void shouldReadWordDocuments() throws Exception {
     ExtractedDocument document =
         extract(Fixtures.docx("Minutes", "We met.", "We agreed."), "minutes.docx");
