@@ -108,15 +108,11 @@ public final class FaultSuite {
   public static Map<Component, Map<String, String>> settings(WebhookInbox alerts) {
     Map<Component, Map<String, String>> settings = new HashMap<>();
     for (Component service : Component.services()) {
-      settings.put(service, Map.of("suite.faults.enabled", "true"));
+      settings.put(service, new HashMap<>(Map.of("suite.faults.enabled", "true")));
     }
-    settings.put(
-        Component.ANOMALY,
-        Map.of(
-            "suite.faults.enabled",
-            "true",
-            "suite.anomaly.alerts.webhook.url",
-            alerts.url().toString()));
+    settings
+        .get(Component.ANOMALY)
+        .put("suite.anomaly.alerts.webhook.url", alerts.url().toString());
     return settings;
   }
 

@@ -35,17 +35,17 @@ public class ApiDocumentFilter implements OASFilter {
           "401", "No valid API key or access token (`urn:eventsuite:problem:unauthorized`)",
           "403", "The key or token may not do this (`urn:eventsuite:problem:forbidden`)");
 
-  private static final Map<String, String> ANSWERS =
-      Map.of(
-          "400",
-          "The request is not valid: `validation` (with `errors` per field), `malformed-json`,"
-              + " `invalid-parameter` or another `urn:eventsuite:problem:` type naming the cause",
-          "500",
-          "An unexpected error; the detail gives a reference to find it in the service's log"
-              + " (`urn:eventsuite:problem:internal`)",
-          "503",
-          "A store or the state needed is not available yet (`store-unavailable`, `loading`);"
-              + " try again after `Retry-After` seconds");
+  private static final String INVALID_REQUEST =
+      "The request is not valid: `validation` (with `errors` per field), `malformed-json`,"
+          + " `invalid-parameter` or another `urn:eventsuite:problem:` type naming the cause";
+
+  private static final String INTERNAL_ERROR =
+      "An unexpected error; the detail gives a reference to find it in the service's log"
+          + " (`urn:eventsuite:problem:internal`)";
+
+  private static final String UNAVAILABLE =
+      "A store or the state needed is not available yet (`store-unavailable`, `loading`);"
+          + " try again after `Retry-After` seconds";
 
   @Override
   public void filterOpenAPI(OpenAPI document) {
@@ -103,13 +103,13 @@ public class ApiDocumentFilter implements OASFilter {
         operation.getRequestBody() != null
             || (operation.getParameters() != null && !operation.getParameters().isEmpty());
     if (takesInput) {
-      addProblem(responses, "400", ANSWERS.get("400"));
+      addProblem(responses, "400", INVALID_REQUEST);
     }
     if (secured) {
       AUTH_ANSWERS.forEach((status, text) -> addProblem(responses, status, text));
     }
-    addProblem(responses, "500", ANSWERS.get("500"));
-    addProblem(responses, "503", ANSWERS.get("503"));
+    addProblem(responses, "500", INTERNAL_ERROR);
+    addProblem(responses, "503", UNAVAILABLE);
   }
 
   private static void addProblem(APIResponses responses, String status, String description) {

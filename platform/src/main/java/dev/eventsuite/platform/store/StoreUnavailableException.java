@@ -29,9 +29,6 @@ public class StoreUnavailableException extends RuntimeException {
           || cause instanceof SQLNonTransientConnectionException) {
         return true;
       }
-      if (cause.getCause() == cause) {
-        return false;
-      }
     }
     return false;
   }
