@@ -1,6 +1,7 @@
 package dev.eventsuite.bench;
 
 import dev.eventsuite.bench.anomaly.AnomalyBenchmark;
+import dev.eventsuite.bench.cli.CliBenchmark;
 import dev.eventsuite.bench.embed.EmbedBenchmark;
 import dev.eventsuite.bench.enrich.EnrichBenchmark;
 import dev.eventsuite.bench.ingest.IngestBenchmark;
@@ -14,13 +15,15 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description =
-        "Measures the suite's services on this machine; each writes a report to docs/benchmarks/.",
+        "Measures the suite's services and CLI on this machine; each writes a report to"
+            + " docs/benchmarks/.",
     subcommands = {
       IngestBenchmark.class,
       EnrichBenchmark.class,
       EmbedBenchmark.class,
       SearchBenchmark.class,
-      AnomalyBenchmark.class
+      AnomalyBenchmark.class,
+      CliBenchmark.class
     })
 public final class BenchCli implements Runnable {
 

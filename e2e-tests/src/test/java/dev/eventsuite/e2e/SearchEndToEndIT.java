@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.eventsuite.launcher.suite.RunningSuite;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Order;
@@ -63,8 +65,32 @@ class SearchEndToEndIT {
     SuiteCommand keyword =
         SuiteCommand.on(suite, "search", "clockwork", "--mode", "keyword", "--collection", bucket);
     assertThat(keyword.output()).contains("Lighthouse keeping");
+    // bin/suite itself: its first search writes the class-data archive, the second starts from it.
+    List<String> script =
+        List.of(
+            Path.of(System.getProperty("suite.home"), "bin", "suite").toString(),
+            "search",
+            "clockwork",
+            "--mode",
+            "keyword",
+            "--collection",
+            bucket,
+            "--data",
+            suite.dataDir().root().toString());
+    assertThat(run(script)).isEqualTo(keyword.output());
+    assertThat(run(script)).isEqualTo(keyword.output());
     SuiteCommand nothing =
         SuiteCommand.on(suite, "search", "clockwork", "--collection", "no-such-bucket");
     assertThat(nothing.output()).contains("Nothing found.");
+  }
+
+  /** A command's output, stdout and stderr together; fails unless it exits 0. */
+  private static String run(List<String> command) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("COLUMNS", "100");
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(output).isZero();
+    return output;
   }
 }

@@ -57,7 +57,7 @@ final class SearchCommand implements Callable<Integer> {
   String collection;
 
   @Override
-  public Integer call() throws IOException, InterruptedException {
+  public Integer call() throws IOException {
     SearchClient client = new SearchClient(service.url(Component.SEARCH), service.apiKey());
     PrintWriter out = spec.commandLine().getOut();
     try {
