@@ -40,6 +40,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -122,6 +125,20 @@ public class BucketsResource {
   @Path("{bucket}/objects/{name: .+}")
   @Consumes(MediaType.WILDCARD)
   @Operation(summary = "Uploads an object, streaming; opc-meta-* headers become its user metadata")
+  @APIResponse(
+      responseCode = "200",
+      description = "The object replaced one of the same name",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ObjectView.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "The object is new; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ObjectView.class)))
   public Response put(
       @PathParam("bucket") String bucket,
       @PathParam("name") String name,
@@ -154,6 +171,7 @@ public class BucketsResource {
   @DELETE
   @Path("{bucket}/objects/{name: .+}")
   @Operation(summary = "Deletes an object; its document leaves the search index")
+  @APIResponse(responseCode = "204", description = "The object is deleted")
   public Response delete(@PathParam("bucket") String bucket, @PathParam("name") String name)
       throws IOException {
     caller.get().requireWrite(safeBucket(bucket));

@@ -37,7 +37,9 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -92,6 +94,9 @@ public class DocumentsResource {
   /** What was accepted. */
   public record Accepted(String documentId, String version, int sections) {}
 
+  /** Which document's removal was accepted. */
+  public record RemovalAccepted(String documentId) {}
+
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Indexes a document given as text; posting it again replaces it")
@@ -103,6 +108,13 @@ public class DocumentsResource {
                       name = "a note",
                       value =
                           "{\"title\":\"Runbook\",\"text\":\"# Restart\\n\\nRun bin/suite down, then up.\",\"category\":\"ops\"}")))
+  @APIResponse(
+      responseCode = "202",
+      description = "The document's sections are on the documents stream",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Accepted.class)))
   public Response post(@Valid @NotNull PostedDocument document) {
     String collection = document.collection() != null ? document.collection() : DEFAULT_COLLECTION;
     caller.get().requireWrite(collection);
@@ -152,6 +164,13 @@ public class DocumentsResource {
   @DELETE
   @Path("{id}")
   @Operation(summary = "Removes a document and all its chunks from the search index")
+  @APIResponse(
+      responseCode = "202",
+      description = "The removal is on the documents stream",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RemovalAccepted.class)))
   public Response delete(@PathParam("id") @Pattern(regexp = ID_PATTERN) String id) {
     if (!caller.get().writesEverything()) {
       // The id does not say which collection the document is in.
@@ -163,7 +182,7 @@ public class DocumentsResource {
         List.of(
             publisher.publish(
                 documentsTopic, id, removal, removal.cloudEvent(publisher.source()))));
-    return Response.accepted(Map.of("documentId", id)).build();
+    return Response.accepted(new RemovalAccepted(id)).build();
   }
 
   private static void await(List<CompletableFuture<?>> sends) {

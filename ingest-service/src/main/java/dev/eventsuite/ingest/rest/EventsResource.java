@@ -27,11 +27,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -69,6 +70,9 @@ public class EventsResource {
   /** How many events were accepted, and how many ignored (e.g. bucket events). */
   public record Received(int accepted, int ignored) {}
 
+  /** An OCI Notifications subscription was confirmed. */
+  public record Confirmed(boolean confirmed) {}
+
   @POST
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
@@ -84,6 +88,23 @@ public class EventsResource {
                               + "\"source\":\"ObjectStorage\",\"eventTime\":\"2025-01-01T10:00:00Z\",\"data\":{"
                               + "\"resourceName\":\"reports/q1.pdf\",\"additionalDetails\":{\"namespace\":\"ns\","
                               + "\"bucketName\":\"docs\",\"eTag\":\"v1\"}}}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "An OCI Notifications subscription confirmation, confirmed",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Confirmed.class),
+              examples = @ExampleObject(name = "confirmed", value = "{\"confirmed\": true}")))
+  @APIResponse(
+      responseCode = "202",
+      description = "The events are on object-events; ignored counts events of other kinds",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Received.class),
+              examples =
+                  @ExampleObject(name = "one event", value = "{\"accepted\": 1, \"ignored\": 0}")))
   public Response receive(
       byte[] body,
       @HeaderParam("X-OCI-NS-MessageType") String messageType,
@@ -93,7 +114,7 @@ public class EventsResource {
         confirmationUrl != null ? confirmationUrl : payload.path("ConfirmationURL").asText(null);
     if (CONFIRMATION.equalsIgnoreCase(messageType) || confirmation != null) {
       confirm(confirmation);
-      return Response.ok(Map.of("confirmed", true)).type(MediaType.APPLICATION_JSON).build();
+      return Response.ok(new Confirmed(true)).type(MediaType.APPLICATION_JSON).build();
     }
     List<JsonNode> events = new ArrayList<>();
     if (payload.isArray()) {

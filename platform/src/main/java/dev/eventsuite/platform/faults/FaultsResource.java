@@ -17,6 +17,11 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,6 +58,23 @@ public class FaultsResource {
       description =
           "Connections to the database and writes to the vector index fail until the outage"
               + " ends. Only where suite.faults.enabled is set.")
+  @RequestBody(
+      description = "How long the outage lasts",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "half a minute", value = "{\"seconds\": 30}")))
+  @APIResponse(
+      responseCode = "202",
+      description = "The outage started; it ends at until",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = OutageStarted.class),
+              examples =
+                  @ExampleObject(
+                      name = "started",
+                      value = "{\"until\": \"2026-12-03T20:47:32.832Z\"}")))
   public Response storeOutage(@NotNull @Valid OutageRequest request) {
     if (!outage.enabled()) {
       throw ProblemException.notFound("fault injection is off here (suite.faults.enabled)");

@@ -1,5 +1,6 @@
 package dev.eventsuite.platform.http;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -34,6 +35,41 @@ public class ApiDocumentFilter implements OASFilter {
       Map.of(
           "401", "No valid API key or access token (`urn:eventsuite:problem:unauthorized`)",
           "403", "The key or token may not do this (`urn:eventsuite:problem:forbidden`)");
+
+  /** What each problem answer looks like, as the services write it. */
+  private static final Map<String, Problem> EXAMPLES =
+      Map.of(
+          "400",
+          Problem.of(400, "validation", "Invalid request", "k: must be greater than or equal to 1")
+              .withErrors(
+                  List.of(new Problem.FieldError("k", "must be greater than or equal to 1"))),
+          "401",
+          Problem.of(
+              401,
+              "unauthorized",
+              "Unauthorized",
+              "send the API key as 'X-API-Key: <key>', 'Authorization: Bearer <key>' or as the"
+                  + " password of HTTP Basic credentials"),
+          "403",
+          Problem.of(
+              403,
+              "forbidden",
+              "Forbidden",
+              "this token may not write collection 'reports'; it may write inbox"),
+          "404",
+          Problem.of(404, "not-found", "Not found", "no entity 'pump-9' has been seen"),
+          "500",
+          Problem.of(
+              500,
+              "internal",
+              "Internal error",
+              "the request failed; reference 0b9e4b8e-4f0c-4d55-9d0a-2f6f3c1f7a15"),
+          "503",
+          Problem.of(
+              503,
+              "store-unavailable",
+              "Store unavailable",
+              "the service's store cannot be used right now; try again shortly"));
 
   private static final String INVALID_REQUEST =
       "The request is not valid: `validation` (with `errors` per field), `malformed-json`,"
@@ -86,10 +122,25 @@ public class ApiDocumentFilter implements OASFilter {
         .getPathItems()
         .forEach(
             (path, item) ->
-                item.getOperations().values().forEach(ApiDocumentFilter::completeAnswers));
+                item.getOperations()
+                    .values()
+                    .forEach(operation -> completeAnswers(path, operation)));
   }
 
-  private static void completeAnswers(Operation operation) {
+  /**
+   * A property described by {@code @Schema} keeps the type of what it refers to beside its {@code
+   * $ref} (an {@code Instant} comes out as {@code type: string} and a reference); the reference
+   * alone says it, and client generators drop the type with a warning.
+   */
+  @Override
+  public Schema filterSchema(Schema schema) {
+    if (schema.getRef() != null && schema.getType() != null) {
+      schema.setType(null);
+    }
+    return schema;
+  }
+
+  private static void completeAnswers(String path, Operation operation) {
     if (operation.getResponses() == null) {
       operation.setResponses(OASFactory.createAPIResponses());
     }
@@ -99,31 +150,69 @@ public class ApiDocumentFilter implements OASFilter {
       // Said outright: this operation takes no credentials.
       operation.setSecurity(List.of());
     }
+    // Answers an operation declares itself, with only a description: the same problem body.
+    if (responses.getAPIResponses() != null) {
+      responses
+          .getAPIResponses()
+          .forEach(
+              (status, answer) -> {
+                boolean empty =
+                    answer.getContent() == null || answer.getContent().getMediaTypes().isEmpty();
+                if (status.compareTo("400") >= 0 && EXAMPLES.containsKey(status) && empty) {
+                  answer.setContent(problemContent(path, status));
+                }
+              });
+    }
     boolean takesInput =
         operation.getRequestBody() != null
             || (operation.getParameters() != null && !operation.getParameters().isEmpty());
     if (takesInput) {
-      addProblem(responses, "400", INVALID_REQUEST);
+      addProblem(responses, path, "400", INVALID_REQUEST);
     }
     if (secured) {
-      AUTH_ANSWERS.forEach((status, text) -> addProblem(responses, status, text));
+      AUTH_ANSWERS.forEach((status, text) -> addProblem(responses, path, status, text));
     }
-    addProblem(responses, "500", INTERNAL_ERROR);
-    addProblem(responses, "503", UNAVAILABLE);
+    addProblem(responses, path, "500", INTERNAL_ERROR);
+    addProblem(responses, path, "503", UNAVAILABLE);
   }
 
-  private static void addProblem(APIResponses responses, String status, String description) {
+  private static void addProblem(
+      APIResponses responses, String path, String status, String description) {
     if (responses.hasAPIResponse(status)) {
       return;
     }
-    Content content =
-        OASFactory.createContent()
-            .addMediaType(
-                Problem.MEDIA_TYPE,
-                OASFactory.createMediaType()
-                    .schema(OASFactory.createSchema().ref("#/components/schemas/" + PROBLEM)));
     responses.addAPIResponse(
-        status, OASFactory.createAPIResponse().description(description).content(content));
+        status,
+        OASFactory.createAPIResponse()
+            .description(description)
+            .content(problemContent(path, status)));
+  }
+
+  private static Content problemContent(String path, String status) {
+    return OASFactory.createContent()
+        .addMediaType(
+            Problem.MEDIA_TYPE,
+            OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref("#/components/schemas/" + PROBLEM))
+                .example(example(EXAMPLES.get(status).withInstance(path))));
+  }
+
+  /** A problem as its JSON object, for the document's {@code example}. */
+  private static Map<String, Object> example(Problem problem) {
+    Map<String, Object> example = new LinkedHashMap<>();
+    example.put("type", problem.type());
+    example.put("title", problem.title());
+    example.put("status", problem.status());
+    example.put("detail", problem.detail());
+    example.put("instance", problem.instance());
+    if (problem.errors() != null) {
+      example.put(
+          "errors",
+          problem.errors().stream()
+              .map(error -> Map.of("field", error.field(), "message", error.message()))
+              .toList());
+    }
+    return example;
   }
 
   private static Schema problemSchema() {

@@ -27,6 +27,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -102,6 +105,13 @@ public class CollectionsResource {
       summary =
           "Removes every document of a collection: a removal of each goes through the pipeline, so"
               + " every service forgets it")
+  @APIResponse(
+      responseCode = "202",
+      description = "Removals sent for every document of the collection",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Removal.class)))
   public Response delete(@PathParam("name") @Size(max = 256) String name) {
     List<String> documents = store.documentIds(ChunkFilter.collection(name), MAX_REMOVED);
     if (documents.isEmpty()) {
