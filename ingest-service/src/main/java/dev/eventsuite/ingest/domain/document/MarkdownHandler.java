@@ -76,6 +76,10 @@ final class MarkdownHandler extends DefaultHandler {
       firstCell = true;
     } else if (name.equals("td") || name.equals("th")) {
       if (!firstCell) {
+        // The line end Tika writes after a cell stays out of the row.
+        while (!block.isEmpty() && Character.isWhitespace(block.charAt(block.length() - 1))) {
+          block.setLength(block.length() - 1);
+        }
         block.append(" | ");
       }
       firstCell = false;
@@ -113,6 +117,17 @@ final class MarkdownHandler extends DefaultHandler {
   public void characters(char[] ch, int start, int length) {
     if (inBody) {
       block.append(ch, start, length);
+    }
+  }
+
+  /**
+   * Tika writes the line ends of a PDF's text (and those between elements) as ignorable whitespace:
+   * dropped, the last word of each line ran into the first word of the next.
+   */
+  @Override
+  public void ignorableWhitespace(char[] ch, int start, int length) {
+    if (inBody && !block.isEmpty() && !Character.isWhitespace(block.charAt(block.length() - 1))) {
+      block.append('\n');
     }
   }
 
