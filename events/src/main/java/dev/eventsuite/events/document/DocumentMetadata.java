@@ -19,7 +19,8 @@ import java.util.Map;
  * @param category configurable; by default the object name's first path segment
  * @param createdAt when the document was created, from the format or the store
  * @param modifiedAt when the document last changed
- * @param userMetadata metadata set on the object or posted with the document
+ * @param userMetadata metadata set on the object or posted with the document, and for an image what
+ *     its analysis found ({@code image.*} keys)
  * @param tags free-form tags
  */
 public record DocumentMetadata(

@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +41,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -52,7 +54,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * does for a real bucket.
  */
 @Path("/api/v1/buckets")
-@Tag(name = "Buckets", description = "Objects in the local buckets: upload, list, delete")
+@Tag(name = "Buckets", description = "Objects in the local buckets: upload, list, download, delete")
 @ApiKeyRequired
 @SecurityRequirement(name = ApiDocumentFilter.API_KEY)
 @SecurityRequirement(name = ApiDocumentFilter.BEARER)
@@ -119,6 +121,49 @@ public class BucketsResource {
     List<StoredObject> objects = store.list(bucket, prefix, start, limit);
     String next = objects.size() == limit ? objects.get(objects.size() - 1).name() : null;
     return new Listing(objects.stream().map(ObjectView::of).toList(), next);
+  }
+
+  @GET
+  @Path("{bucket}/objects/{name: .+}")
+  @Produces(MediaType.WILDCARD)
+  @Operation(summary = "Downloads an object as it was uploaded, with its Content-Type and ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "The object's bytes",
+      content =
+          @Content(
+              mediaType = MediaType.WILDCARD,
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  @APIResponse(responseCode = "404", description = "No such object")
+  public Response get(@PathParam("bucket") String bucket, @PathParam("name") String name)
+      throws IOException {
+    caller.get().requireRead(safeBucket(bucket));
+    safeName(name);
+    StoredObject object =
+        store
+            .head(bucket, name)
+            .orElseThrow(
+                () ->
+                    ProblemException.notFound(
+                        "no object '" + name + "' in bucket '" + bucket + "'"));
+    StreamingOutput bytes =
+        out -> {
+          try (InputStream in = store.open(object)) {
+            in.transferTo(out);
+          }
+        };
+    // What a user uploaded is handed back as data, never run as a page of this service's origin.
+    return Response.ok(
+            bytes,
+            object.contentType() != null
+                ? object.contentType()
+                : MediaType.APPLICATION_OCTET_STREAM)
+        .tag(object.eTag())
+        .header(HttpHeaders.CONTENT_LENGTH, object.size())
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "sandbox")
+        .header("Content-Disposition", "attachment")
+        .build();
   }
 
   @PUT

@@ -35,7 +35,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -116,16 +118,16 @@ public class DocumentIngestor {
     }
     Path text = extracted.text();
     try {
+      Map<String, String> analysis = Map.of();
       if (image) {
+        List<String> labels = labels(object, imageBytes);
         Files.writeString(
             text,
             ImageDescription.describe(
-                baseName(object),
-                detected.mediaType(),
-                extracted.properties(),
-                labels(object, imageBytes)));
+                baseName(object), detected.mediaType(), extracted.properties(), labels));
+        analysis = ImageDescription.facts(detected.mediaType(), extracted.properties(), labels);
       }
-      DocumentMetadata metadata = metadata(event, object, detected, extracted);
+      DocumentMetadata metadata = metadata(event, object, detected, extracted, analysis);
       int count = publish(object, metadata, text, out);
       out.flush();
       ledger.save(
@@ -172,7 +174,8 @@ public class DocumentIngestor {
       ObjectChanged event,
       StoredObject object,
       ContentDetector.Detected detected,
-      ExtractedDocument extracted)
+      ExtractedDocument extracted,
+      Map<String, String> analysis)
       throws IOException {
     String title = extracted.title();
     if (title == null) {
@@ -193,8 +196,19 @@ public class DocumentIngestor {
         categories.of(object.bucket(), object.name()),
         extracted.created() != null ? extracted.created() : object.modified(),
         extracted.modified() != null ? extracted.modified() : object.modified(),
-        object.userMetadata(),
+        withAnalysis(object.userMetadata(), analysis),
         event.freeFormTags());
+  }
+
+  /** The object's metadata and what its analysis found; the analysis wins over a same-named key. */
+  private static Map<String, String> withAnalysis(
+      Map<String, String> userMetadata, Map<String, String> analysis) {
+    if (analysis.isEmpty()) {
+      return userMetadata;
+    }
+    Map<String, String> metadata = new LinkedHashMap<>(userMetadata);
+    metadata.putAll(analysis);
+    return metadata;
   }
 
   private List<String> labels(StoredObject object, byte[] image) {

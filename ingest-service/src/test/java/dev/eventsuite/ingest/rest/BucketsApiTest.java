@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Uploading, listing and deleting objects through the API. */
+/** Uploading, listing, downloading and deleting objects through the API. */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 class BucketsApiTest {
@@ -51,6 +51,23 @@ class BucketsApiTest {
         .body("objects", hasSize(1))
         .body("objects[0].name", equalTo("dir/hello world.txt"))
         .body("next", nullValue());
+    given()
+        .header("X-API-Key", TestKeys.API_KEY)
+        .when()
+        .get("/api/v1/buckets/{bucket}/objects/{name}", bucket, "dir/hello world.txt")
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("text/plain"))
+        .header("ETag", "\"2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824\"")
+        .header("X-Content-Type-Options", "nosniff")
+        .body(equalTo("hello"));
+    given()
+        .header("X-API-Key", TestKeys.API_KEY)
+        .when()
+        .get("/api/v1/buckets/{bucket}/objects/{name}", bucket, "dir/absent.txt")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
     given()
         .header("X-API-Key", TestKeys.API_KEY)
         .when()

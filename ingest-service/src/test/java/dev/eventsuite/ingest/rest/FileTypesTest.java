@@ -217,6 +217,12 @@ class FileTypesTest {
         .isEqualTo(
             "# photo.jpg\n\nImage, JPEG, 64 × 48 pixels.\nTaken 2024-05-01T10:00:00 with Canon EOS R5.");
     assertThat(photo.metadata().title()).isEqualTo("photo.jpg");
+    assertThat(photo.metadata().userMetadata())
+        .as("what the analysis found, for the search page")
+        .containsEntry("image.format", "JPEG")
+        .containsEntry("image.width", "64")
+        .containsEntry("image.height", "48")
+        .containsEntry("image.camera", "Canon EOS R5");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.eventsuite.ingest.domain.document;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,14 @@ import java.util.Map;
  */
 public final class ImageDescription {
 
+  static final String FORMAT = "image.format";
+  static final String WIDTH = "image.width";
+  static final String HEIGHT = "image.height";
+  static final String TAKEN = "image.taken";
+  static final String CAMERA = "image.camera";
+  static final String LOCATION = "image.location";
+  static final String LABELS = "image.labels";
+
   private ImageDescription() {}
 
   /**
@@ -17,45 +26,74 @@ public final class ImageDescription {
    */
   public static String describe(
       String fileName, String mediaType, Map<String, String> properties, List<String> labels) {
+    Map<String, String> facts = facts(mediaType, properties, labels);
     StringBuilder text = new StringBuilder("# ").append(fileName).append("\n\n");
-    text.append("Image, ").append(format(mediaType));
-    String width = first(properties, "tiff:ImageWidth", "Image Width", "width");
-    String height = first(properties, "tiff:ImageLength", "Image Height", "height");
-    if (width != null && height != null) {
+    text.append("Image, ").append(facts.get(FORMAT));
+    if (facts.containsKey(WIDTH) && facts.containsKey(HEIGHT)) {
       text.append(", ")
-          .append(number(width))
+          .append(facts.get(WIDTH))
           .append(" × ")
-          .append(number(height))
+          .append(facts.get(HEIGHT))
           .append(" pixels");
     }
     text.append(".\n");
-    String taken = first(properties, "exif:DateTimeOriginal", "dcterms:created");
-    String make = first(properties, "tiff:Make");
-    String model = first(properties, "tiff:Model");
-    if (taken != null || model != null) {
+    if (facts.containsKey(TAKEN) || facts.containsKey(CAMERA)) {
       text.append("Taken");
-      if (taken != null) {
-        text.append(' ').append(taken);
+      if (facts.containsKey(TAKEN)) {
+        text.append(' ').append(facts.get(TAKEN));
       }
-      if (model != null) {
-        text.append(" with ")
-            .append(make != null && !model.startsWith(make) ? make + " " + model : model);
+      if (facts.containsKey(CAMERA)) {
+        text.append(" with ").append(facts.get(CAMERA));
       }
       text.append(".\n");
     }
-    String latitude = first(properties, "geo:lat");
-    String longitude = first(properties, "geo:long");
-    if (latitude != null && longitude != null) {
-      text.append("Location ").append(latitude).append(", ").append(longitude).append(".\n");
+    if (facts.containsKey(LOCATION)) {
+      text.append("Location ").append(facts.get(LOCATION)).append(".\n");
     }
     String description = first(properties, "dc:description", "Image Description");
     if (description != null) {
       text.append(description.strip()).append('\n');
     }
-    if (!labels.isEmpty()) {
-      text.append("Shows: ").append(String.join(", ", labels)).append(".\n");
+    if (facts.containsKey(LABELS)) {
+      text.append("Shows: ").append(facts.get(LABELS)).append(".\n");
     }
     return text.toString().strip();
+  }
+
+  /**
+   * What the image analysis found, as metadata every chunk of the image carries (so a search result
+   * and the search page show it): {@code image.format}, {@code image.width}, {@code image.height},
+   * {@code image.taken}, {@code image.camera}, {@code image.location} and {@code image.labels}
+   * (comma-separated, most certain first), each where known.
+   */
+  public static Map<String, String> facts(
+      String mediaType, Map<String, String> properties, List<String> labels) {
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put(FORMAT, format(mediaType));
+    String width = first(properties, "tiff:ImageWidth", "Image Width", "width");
+    String height = first(properties, "tiff:ImageLength", "Image Height", "height");
+    if (width != null && height != null) {
+      facts.put(WIDTH, number(width));
+      facts.put(HEIGHT, number(height));
+    }
+    String taken = first(properties, "exif:DateTimeOriginal", "dcterms:created");
+    if (taken != null) {
+      facts.put(TAKEN, taken);
+    }
+    String make = first(properties, "tiff:Make");
+    String model = first(properties, "tiff:Model");
+    if (model != null) {
+      facts.put(CAMERA, make != null && !model.startsWith(make) ? make + " " + model : model);
+    }
+    String latitude = first(properties, "geo:lat");
+    String longitude = first(properties, "geo:long");
+    if (latitude != null && longitude != null) {
+      facts.put(LOCATION, latitude + ", " + longitude);
+    }
+    if (!labels.isEmpty()) {
+      facts.put(LABELS, String.join(", ", labels));
+    }
+    return facts;
   }
 
   private static String format(String mediaType) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +91,14 @@ class DocumentExtractorTest {
                 "photo.jpg", "image/jpeg", photo.properties(), List.of("dog", "ball")))
         .isEqualTo(
             "# photo.jpg\n\nImage, JPEG, 40 × 30 pixels.\nTaken 2024-05-01T10:00:00 with Canon EOS R5.\nShows: dog, ball.");
+    assertThat(ImageDescription.facts("image/jpeg", photo.properties(), List.of("dog", "ball")))
+        .containsExactly(
+            Map.entry("image.format", "JPEG"),
+            Map.entry("image.width", "40"),
+            Map.entry("image.height", "30"),
+            Map.entry("image.taken", "2024-05-01T10:00:00"),
+            Map.entry("image.camera", "Canon EOS R5"),
+            Map.entry("image.labels", "dog, ball"));
     ExtractedDocument png = extract(Fixtures.png(8, 6), "plain.png");
     assertThat(ImageDescription.describe("plain.png", "image/png", png.properties(), List.of()))
         .isEqualTo("# plain.png\n\nImage, PNG, 8 × 6 pixels.");
