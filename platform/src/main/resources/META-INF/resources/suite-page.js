@@ -79,7 +79,8 @@ async function send(url, options) {
 }
 
 // Calls the API with the key, asking for one first when there is none and again when the service
-// refuses it; a failed call throws with the problem's detail and the status.
+// refuses it; a failed call throws with the problem's detail and the status. The answer is JSON or
+// text by its type, or a Blob with { as: "blob" } (an image to show).
 async function call(url, options = {}) {
   if (!apiKey()) await askForKey("This page needs the suite's API key.");
   let response = await send(url, options);
@@ -89,6 +90,8 @@ async function call(url, options = {}) {
     response = await send(url, options);
   }
   const type = response.headers.get("Content-Type") || "";
+  if (response.status === 204) return null;
+  if (response.ok && options.as === "blob") return response.blob();
   const body = type.includes("json") ? await response.json() : await response.text();
   if (!response.ok) {
     const detail = body && body.detail ? body.detail : `HTTP ${response.status}`;

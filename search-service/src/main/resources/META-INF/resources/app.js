@@ -1,5 +1,5 @@
-// The search page: searches, shows documents and uploads files through the suite's APIs, with
-// suite-page.js's helpers.
+// The search page: searches, shows documents (images with what their analysis found), deletes
+// them and uploads files through the suite's APIs, with suite-page.js's helpers.
 "use strict";
 
 let settings = { ingestUrl: "", model: "" };
@@ -48,8 +48,53 @@ function scoreBar(result) {
   return wrapper;
 }
 
+// The bucket object a document came from ({ bucket, name }), or null for a posted document.
+function objectOf(doc) {
+  const prefix = doc.collection + "/";
+  if (!doc.source || !doc.source.startsWith(prefix)) return null;
+  return { bucket: doc.collection, name: doc.source.slice(prefix.length) };
+}
+
+function objectUrl(bucket, name) {
+  const path = name.split("/").map(encodeURIComponent).join("/");
+  return `${settings.ingestUrl}/api/v1/buckets/${encodeURIComponent(bucket)}/objects/${path}`;
+}
+
+function isImage(doc) {
+  return (doc.contentType || "").startsWith("image/") && objectOf(doc) !== null;
+}
+
+// An <img> of the document's object, fetched from ingest-service with the key.
+function imageOf(doc, className) {
+  const object = objectOf(doc);
+  const image = element("img", className);
+  image.alt = doc.title || object.name;
+  call(objectUrl(object.bucket, object.name), { as: "blob" })
+    .then((blob) => { image.src = URL.createObjectURL(blob); })
+    .catch(() => { image.replaceWith(element("span", "hint", "(the image could not be loaded)")); });
+  return image;
+}
+
+// What the image analysis found, from the image.* metadata ingest-service writes.
+function analysis(metadata) {
+  const m = metadata || {};
+  const parts = [m["image.format"],
+    m["image.width"] && m["image.height"] ? `${m["image.width"]} × ${m["image.height"]} px` : null,
+    m["image.taken"] ? "taken " + m["image.taken"] : null,
+    m["image.camera"] ? "with " + m["image.camera"] : null].filter(Boolean);
+  const box = element("div", "image-analysis");
+  box.append(element("span", null, parts.join(" · ")));
+  if (m["image.labels"]) {
+    const labels = element("ul", "labels");
+    for (const label of m["image.labels"].split(",")) labels.append(element("li", null, label.trim()));
+    box.append(element("span", null, " shows "), labels);
+  }
+  return box;
+}
+
 function renderResult(result, query) {
   const item = element("li", "result");
+  item.dataset.documentId = result.documentId;
   const title = element("button", "result-title", result.title || result.source || result.documentId);
   title.type = "button";
   title.addEventListener("click", () => openDocument(result.documentId));
@@ -57,6 +102,11 @@ function renderResult(result, query) {
   const meta = [result.source, result.category, result.contentType,
     result.createdAt ? new Date(result.createdAt).toLocaleDateString() : null].filter(Boolean);
   item.append(element("div", "result-meta", meta.join(" · ")));
+  if (isImage(result)) {
+    const figure = element("div", "image-result");
+    figure.append(imageOf(result, "thumb"), analysis(result.metadata));
+    item.append(figure);
+  }
   item.append(highlighted(result.snippet || "", query));
   item.append(scoreBar(result));
   return item;
@@ -105,10 +155,16 @@ async function search(request, append) {
   }
 }
 
+let openedDocument = null;
+
 async function openDocument(id) {
   try {
     const doc = await call("/api/v1/documents/" + encodeURIComponent(id));
+    openedDocument = doc;
+    $("document-status").textContent = "";
     $("document-title").textContent = doc.title || doc.source || doc.documentId;
+    $("document-image").replaceChildren();
+    if (isImage(doc)) $("document-image").append(imageOf(doc, "picture"), analysis(doc.metadata));
     const meta = $("document-meta");
     meta.replaceChildren();
     const rows = [["source", doc.source], ["collection", doc.collection], ["category", doc.category],
@@ -128,6 +184,33 @@ async function openDocument(id) {
   }
 }
 
+// Deletes the open document where it lives: its bucket object, or the posted document; the
+// removal then goes through the pipeline and the index forgets it.
+async function deleteDocument() {
+  const doc = openedDocument;
+  const label = doc.title || doc.source || doc.documentId;
+  if (!window.confirm(`Delete "${label}"? It leaves its bucket and the search index.`)) return;
+  const object = objectOf(doc);
+  const url = object
+    ? objectUrl(object.bucket, object.name)
+    : `${settings.ingestUrl}/api/v1/documents/${encodeURIComponent(doc.documentId)}`;
+  $("document-delete").disabled = true;
+  try {
+    await call(url, { method: "DELETE" });
+    for (const item of document.querySelectorAll("#results li.result")) {
+      if (item.dataset.documentId === doc.documentId) item.remove();
+    }
+    $("document").hidden = true;
+    $("summary").textContent = `Deleted "${label}"; it leaves the index in a few seconds.`;
+  } catch (error) {
+    $("document-status").textContent = error.status === 403
+      ? "This key may not delete it: " + error.message
+      : "Not deleted: " + error.message;
+  } finally {
+    $("document-delete").disabled = false;
+  }
+}
+
 async function upload(event) {
   event.preventDefault();
   const bucket = $("bucket").value.trim();
@@ -138,9 +221,8 @@ async function upload(event) {
     const item = element("li", null, `${file.name}: sending…`);
     list.append(item);
     const name = (prefix && !prefix.endsWith("/") ? prefix + "/" : prefix) + file.name;
-    const path = name.split("/").map(encodeURIComponent).join("/");
     try {
-      await call(`${settings.ingestUrl}/api/v1/buckets/${encodeURIComponent(bucket)}/objects/${path}`, {
+      await call(objectUrl(bucket, name), {
         method: "PUT",
         headers: { "Content-Type": file.type || "application/octet-stream" },
         body: file,
@@ -162,6 +244,7 @@ async function start() {
   $("more").addEventListener("click", () => lastRequest && search(lastRequest, true));
   $("recency").addEventListener("input", () => { $("recency-value").textContent = $("recency").value; });
   $("document-close").addEventListener("click", () => { $("document").hidden = true; });
+  $("document-delete").addEventListener("click", deleteDocument);
   $("upload-form").addEventListener("submit", upload);
   try {
     settings = await (await fetch("/api/v1/page")).json();

@@ -30,7 +30,7 @@ public final class SearchIndex implements AutoCloseable {
 
   /** The handbook, mail and legacy collections, replacing what earlier runs left. */
   public SearchIndex withFixture() {
-    removeCollections("handbook", "mail", "legacy", "scratch", "removable");
+    removeCollections("handbook", "mail", "legacy", "scratch", "removable", "photos");
     add(
         "handbook",
         "restart",
@@ -76,12 +76,55 @@ public final class SearchIndex implements AutoCloseable {
       Instant created,
       Map<String, String> metadata,
       String... texts) {
-    write(collection, documentId, title, category, created, metadata, model.info().key(), texts);
+    write(
+        collection,
+        documentId,
+        title,
+        category,
+        created,
+        metadata,
+        collection + "/" + documentId + ".md",
+        "text/markdown",
+        model.info().key(),
+        texts);
+  }
+
+  /**
+   * Adds an image's document as ingest-service describes one: a bucket object's text description,
+   * with what its analysis found as {@code image.*} metadata.
+   */
+  public void addImage(
+      String bucket,
+      String documentId,
+      String objectName,
+      Map<String, String> analysis,
+      String text) {
+    write(
+        bucket,
+        documentId,
+        objectName.substring(objectName.lastIndexOf('/') + 1),
+        null,
+        RECENT,
+        analysis,
+        bucket + "/" + objectName,
+        "image/png",
+        model.info().key(),
+        text);
   }
 
   /** Adds a one-chunk document as if another model had embedded it. */
   public void addEmbeddedBy(String modelKey, String collection, String documentId, String text) {
-    write(collection, documentId, documentId, null, RECENT, Map.of(), modelKey, text);
+    write(
+        collection,
+        documentId,
+        documentId,
+        null,
+        RECENT,
+        Map.of(),
+        collection + "/" + documentId + ".md",
+        "text/markdown",
+        modelKey,
+        text);
   }
 
   private void write(
@@ -91,6 +134,8 @@ public final class SearchIndex implements AutoCloseable {
       String category,
       Instant created,
       Map<String, String> metadata,
+      String source,
+      String contentType,
       String modelKey,
       String... texts) {
     List<float[]> vectors = model.embed(List.of(texts));
@@ -110,8 +155,8 @@ public final class SearchIndex implements AutoCloseable {
                   ContentHash.of(texts[i]),
                   title,
                   category,
-                  collection + "/" + documentId + ".md",
-                  "text/markdown",
+                  source,
+                  contentType,
                   "en",
                   created,
                   created,

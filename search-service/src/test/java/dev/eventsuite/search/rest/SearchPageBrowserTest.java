@@ -19,11 +19,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * The web page in a real headless Chromium, driven by playwright-core: a query typed in finds the
- * expected document, which opens, and a file goes to the bucket API. The screenshot is kept in
+ * expected document, which opens; an image result shows the picture and what its analysis found,
+ * and is deleted from its bucket; a file goes to the bucket API. The screenshot is kept in
  * target/screenshots/. Skipped where Chromium or the page driver is not installed.
  */
 @QuarkusTest
@@ -49,6 +51,16 @@ class SearchPageBrowserTest {
     BrowserScript.assumeBrowser();
     try (SearchIndex index = new SearchIndex(model)) {
       index.withFixture();
+      index.addImage(
+          "photos",
+          "harbour",
+          "harbour/harbour.png",
+          Map.of(
+              "image.format", "PNG",
+              "image.width", "48",
+              "image.height", "32",
+              "image.labels", "Boat, Harbor, Water"),
+          "# harbour.png\n\nImage, PNG, 48 × 32 pixels.\nShows: Boat, Harbor, Water.");
       Path screenshot = BrowserScript.screenshot("search-page");
       Path upload =
           Files.writeString(Files.createTempFile("hello-", ".txt"), "hello from the browser");
@@ -73,6 +85,12 @@ class SearchPageBrowserTest {
       assertThat(put.header("X-API-Key")).isEqualTo(TestKeys.API_KEY);
       assertThat(new String(put.body(), StandardCharsets.UTF_8))
           .isEqualTo("hello from the browser");
+      assertThat(IngestStub.stub.requests())
+          .filteredOn(r -> !r.method().equals("OPTIONS") && r.rawPath().contains("harbour"))
+          .extracting(r -> r.method() + " " + r.rawPath() + " " + r.header("X-API-Key"))
+          .contains(
+              "GET /api/v1/buckets/photos/objects/harbour/harbour.png " + TestKeys.API_KEY,
+              "DELETE /api/v1/buckets/photos/objects/harbour/harbour.png " + TestKeys.API_KEY);
       Files.delete(upload);
     }
   }
