@@ -139,13 +139,7 @@ public class BucketsResource {
       throws IOException {
     caller.get().requireRead(safeBucket(bucket));
     safeName(name);
-    StoredObject object =
-        store
-            .head(bucket, name)
-            .orElseThrow(
-                () ->
-                    ProblemException.notFound(
-                        "no object '" + name + "' in bucket '" + bucket + "'"));
+    StoredObject object = existing(bucket, name);
     StreamingOutput bytes =
         out -> {
           try (InputStream in = store.open(object)) {
@@ -221,13 +215,7 @@ public class BucketsResource {
       throws IOException {
     caller.get().requireWrite(safeBucket(bucket));
     safeName(name);
-    StoredObject last =
-        store
-            .head(bucket, name)
-            .orElseThrow(
-                () ->
-                    ProblemException.notFound(
-                        "no object '" + name + "' in bucket '" + bucket + "'"));
+    StoredObject last = existing(bucket, name);
     store.delete(bucket, name);
     if (!store.reportsChanges()) {
       objectEvents.announce(last, ObjectChange.DELETED, Instant.now());
@@ -247,6 +235,14 @@ public class BucketsResource {
               }
             });
     return metadata;
+  }
+
+  /** The object, or 404. */
+  private StoredObject existing(String bucket, String name) throws IOException {
+    return store
+        .head(bucket, name)
+        .orElseThrow(
+            () -> ProblemException.notFound("no object '" + name + "' in bucket '" + bucket + "'"));
   }
 
   private static String safeBucket(String bucket) {
