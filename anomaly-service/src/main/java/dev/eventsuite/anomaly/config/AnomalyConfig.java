@@ -40,22 +40,24 @@ public interface AnomalyConfig {
   /** The default detector. */
   interface Detector {
 
-    /** {@code zscore}, {@code robust-zscore} or {@code model}. */
-    @WithDefault("zscore")
+    /**
+     * {@code knn}, {@code random-cut-forest}, {@code zscore}, {@code robust-zscore} or {@code
+     * model}.
+     */
+    @WithDefault("knn")
     String method();
 
     /**
-     * The feature the z-score detectors score: {@code value}, {@code delta}, {@code ratio}, ...
-     * (see the README).
+     * The feature the detectors of one feature score: {@code value}, {@code delta}, {@code ratio},
+     * ... (see the README).
      */
-    @WithDefault("delta")
+    @WithDefault("value")
     String feature();
 
-    /** The score above which an event is an anomaly. */
-    @WithDefault("3")
-    double threshold();
+    /** The score above which an event is an anomaly; by default the method's own (see README). */
+    OptionalDouble threshold();
 
-    /** Events of an entity's metric the z-score detector learns before it scores. */
+    /** Events of an entity's metric the detector of one feature learns before it scores. */
     @WithDefault("30")
     int warmUp();
 

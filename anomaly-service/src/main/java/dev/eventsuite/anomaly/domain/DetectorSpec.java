@@ -8,9 +8,9 @@ import java.util.Objects;
  * How one entity's metric is scored: resolved from configuration for each entity and metric.
  *
  * @param method the detector
- * @param feature the feature the z-score detectors score
+ * @param feature the feature the detectors of one feature score
  * @param threshold the score above which an event is an anomaly
- * @param warmUp the z-score detector's events learnt before it scores
+ * @param warmUp events learnt before the detector of one feature scores
  * @param window the robust z-score's values
  * @param globalBaseline whether the z-score detector scores an entity still warming up against all
  *     entities of the metric
@@ -27,14 +27,29 @@ public record DetectorSpec(
     String model,
     List<Feature> inputs) {
 
-  /** The detectors. */
+  /** The detectors, each with the threshold it has unless one is configured. */
   public enum Method {
+    /** {@link KnnDetector} over one feature. */
+    KNN(2.5),
+    /** {@link RandomCutForestDetector} over one feature. */
+    RANDOM_CUT_FOREST(3.5),
     /** {@link ZScoreDetector} over one feature. */
-    ZSCORE,
+    ZSCORE(3),
     /** {@link RobustZScoreDetector} over one feature. */
-    ROBUST_ZSCORE,
+    ROBUST_ZSCORE(3.5),
     /** A user's model over a vector of features. */
-    MODEL;
+    MODEL(3);
+
+    private final double defaultThreshold;
+
+    Method(double defaultThreshold) {
+      this.defaultThreshold = defaultThreshold;
+    }
+
+    /** The threshold of this detector where none is configured. */
+    public double defaultThreshold() {
+      return defaultThreshold;
+    }
 
     /** The name in configuration and in results: {@code zscore}, {@code robust-zscore}, ... */
     public String label() {
@@ -66,6 +81,8 @@ public record DetectorSpec(
   /** A new detector of one feature's values; not for the model detector. */
   public Detector newDetector(RunningStats baseline) {
     return switch (method) {
+      case KNN -> new KnnDetector(warmUp, threshold);
+      case RANDOM_CUT_FOREST -> new RandomCutForestDetector(warmUp, threshold);
       case ZSCORE -> new ZScoreDetector(warmUp, threshold, globalBaseline ? baseline : null);
       case ROBUST_ZSCORE -> new RobustZScoreDetector(window, threshold);
       case MODEL -> throw new IllegalStateException("the model detector scores vectors");

@@ -36,11 +36,12 @@ public class Detectors {
   public Detectors(AnomalyConfig config, VectorModels models) {
     this.models = models;
     AnomalyConfig.Detector base = config.detector();
+    DetectorSpec.Method method = method(base.method());
     this.defaults =
         spec(
-            base.method(),
+            method,
             base.feature(),
-            base.threshold(),
+            base.threshold().orElse(method.defaultThreshold()),
             base.warmUp(),
             base.window(),
             base.globalBaseline(),
@@ -73,12 +74,19 @@ public class Detectors {
         spec, baselines.computeIfAbsent(key.metric(), m -> new RunningStats()), model);
   }
 
+  /**
+   * The base changed by an override; an override of the method without a threshold takes the new
+   * method's own.
+   */
   private DetectorSpec merge(DetectorSpec base, AnomalyConfig.DetectorOverride override) {
+    DetectorSpec.Method method = override.method().map(Detectors::method).orElse(base.method());
     DetectorSpec merged =
         spec(
-            override.method().orElse(base.method().label()),
+            method,
             override.feature().orElse(base.feature().name()),
-            override.threshold().orElse(base.threshold()),
+            override
+                .threshold()
+                .orElse(method == base.method() ? base.threshold() : method.defaultThreshold()),
             override.warmUp().orElse(base.warmUp()),
             override.window().orElse(base.window()),
             override.globalBaseline().orElse(base.globalBaseline()),
@@ -91,7 +99,7 @@ public class Detectors {
   }
 
   private static DetectorSpec spec(
-      String method,
+      DetectorSpec.Method method,
       String feature,
       double threshold,
       int warmUp,
@@ -100,7 +108,7 @@ public class Detectors {
       Optional<String> model,
       Optional<List<String>> inputs) {
     return new DetectorSpec(
-        method(method),
+        method,
         new Feature(feature),
         threshold,
         warmUp,
@@ -117,7 +125,9 @@ public class Detectors {
       }
     }
     throw new IllegalArgumentException(
-        "unknown detector '" + name + "': expected zscore, robust-zscore or model");
+        "unknown detector '"
+            + name
+            + "': expected knn, random-cut-forest, zscore, robust-zscore or model");
   }
 
   private void checkModels(DetectorSpec spec) {
