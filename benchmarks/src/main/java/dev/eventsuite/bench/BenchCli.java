@@ -5,6 +5,7 @@ import dev.eventsuite.bench.cli.CliBenchmark;
 import dev.eventsuite.bench.embed.EmbedBenchmark;
 import dev.eventsuite.bench.enrich.EnrichBenchmark;
 import dev.eventsuite.bench.ingest.IngestBenchmark;
+import dev.eventsuite.bench.retrieval.RetrievalBenchmark;
 import dev.eventsuite.bench.search.SearchBenchmark;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
       EnrichBenchmark.class,
       EmbedBenchmark.class,
       SearchBenchmark.class,
+      RetrievalBenchmark.class,
       AnomalyBenchmark.class,
       CliBenchmark.class
     })
