@@ -39,6 +39,15 @@ public interface VectorsConfig {
      * Benchmark and several times faster on a CPU.
      */
     ALL_MINILM_L6_V2_INT8,
+    /** BAAI's bge-small-en-v1.5 in the process, 32-bit floats; queries get its instruction. */
+    BGE_SMALL_EN_V15,
+    /** bge-small-en-v1.5 in the process with 8-bit integer weights. */
+    BGE_SMALL_EN_V15_INT8,
+    /**
+     * intfloat's e5-small-v2 in the process with 8-bit integer weights; queries and passages get
+     * its prefixes.
+     */
+    E5_SMALL_V2_INT8,
     /** OCI Generative AI embeddings. */
     OCI_GENAI,
     /** Any endpoint that speaks the OpenAI embeddings API. */
@@ -56,8 +65,9 @@ public interface VectorsConfig {
 
     /**
      * {@code all-minilm-l6-v2-int8} (in the process, the default), {@code all-minilm-l6-v2} (the
-     * same in 32-bit floats), {@code oci-genai} or {@code openai}. The vector store's dimension
-     * must match the model's.
+     * same in 32-bit floats), {@code bge-small-en-v15}, {@code bge-small-en-v15-int8}, {@code
+     * e5-small-v2-int8} (in the process, 384 dimensions too), {@code oci-genai} or {@code openai}.
+     * The vector store's dimension must match the model's.
      */
     @WithDefault("all-minilm-l6-v2-int8")
     ModelKind name();

