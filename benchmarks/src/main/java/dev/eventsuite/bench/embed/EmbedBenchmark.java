@@ -280,7 +280,7 @@ public final class EmbedBenchmark implements Callable<Integer> {
                     "")))
         .heading("Model builds")
         .paragraph(
-            "Each in-process model raw in process: chunks as above (with the passage prefix"
+            "Each in-process model run raw in the benchmark's JVM: chunks as above (with the passage prefix"
                 + " e5-small-v2 expects), and single queries (distinct sentences of the STS"
                 + " Benchmark test split, one at a time on one thread, as search-service embeds"
                 + " them, with the instruction or prefix each model expects before a query, after a"
