@@ -31,7 +31,7 @@ class RetrievalQualityIT {
     slice = Nfcorpus.load(Datasets.path("nfcorpus")).slice(12);
     client = new CorpusClient(SuiteUnderTest.get(), "nfcorpus-slice");
     client.post(slice.documents());
-    client.awaitIndexed(slice.documents(), Duration.ofMinutes(5));
+    client.awaitIndexed(Duration.ofMinutes(5));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.eventsuite.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eventsuite.events.EventJson;
@@ -12,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,9 @@ public final class CorpusClient {
   private final String search;
   private final String collection;
 
+  /** Each document posted and not yet seen indexed: its sections, in posting order. */
+  private final Map<String, Integer> unindexed = new LinkedHashMap<>();
+
   /**
    * @param collection the collection the documents go into and searches are filtered to
    */
@@ -39,7 +45,10 @@ public final class CorpusClient {
     this.search = suite.url(Component.SEARCH);
   }
 
-  /** Posts each document, with its id, title and text. */
+  /**
+   * Posts each document, with its id, title and text, and remembers how many sections
+   * ingest-service made of it.
+   */
   public void post(List<Nfcorpus.Document> documents) throws IOException, InterruptedException {
     for (Nfcorpus.Document document : documents) {
       ObjectNode body = EventJson.mapper().createObjectNode();
@@ -52,33 +61,42 @@ public final class CorpusClient {
         throw new IllegalStateException(
             "posting " + document.id() + ": " + answer.statusCode() + " " + answer.body());
       }
+      int sections = EventJson.tree(answer.body().getBytes()).path("sections").asInt();
+      unindexed.put(document.id(), sections);
     }
   }
 
-  /**
-   * Waits until search-service finds every document, then until the collection's chunk count
-   * settles.
-   */
-  public void awaitIndexed(List<Nfcorpus.Document> documents, Duration timeout)
-      throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    for (Nfcorpus.Document document : documents) {
-      while (send("GET", search + "/api/v1/documents/" + document.id(), null).statusCode() != 200) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(document.id() + " was not indexed in " + timeout);
-        }
-        Thread.sleep(500);
-      }
-    }
-    long chunks = -1;
-    for (long now = chunks(); now != chunks; now = chunks()) {
-      chunks = now;
-      Thread.sleep(3000);
-    }
+  /** Waits until search-service holds chunks of every section of every document posted. */
+  public void awaitIndexed(Duration timeout) {
+    await()
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              // Documents are indexed about in the order they were posted: the first one missing
+              // ends a round.
+              for (Iterator<Map.Entry<String, Integer>> pending = unindexed.entrySet().iterator();
+                  pending.hasNext(); ) {
+                Map.Entry<String, Integer> document = pending.next();
+                if (indexedSections(document.getKey()) < document.getValue()) {
+                  return false;
+                }
+                pending.remove();
+              }
+              return true;
+            });
   }
 
-  private long chunks() throws IOException, InterruptedException {
-    return collection().path("chunks").asLong();
+  private long indexedSections(String documentId) throws IOException, InterruptedException {
+    HttpResponse<String> answer = send("GET", search + "/api/v1/documents/" + documentId, null);
+    if (answer.statusCode() != 200) {
+      return 0;
+    }
+    List<Integer> sections = new ArrayList<>();
+    EventJson.tree(answer.body().getBytes())
+        .path("chunks")
+        .forEach(chunk -> sections.add(chunk.path("sectionIndex").asInt()));
+    return sections.stream().distinct().count();
   }
 
   /** The model the collection's index was built with. */

@@ -23,7 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntFunction;
@@ -328,7 +330,7 @@ public final class AnomalyBenchmark implements Callable<Integer> {
   private Report report(
       Map<String, Evaluation> ours,
       Map<String, Map<String, Double>> published,
-      java.util.Set<String> profiles,
+      Set<String> profiles,
       List<NabFile> files,
       SpeedRun.Result speed) {
     List<List<String>> rows = new ArrayList<>();
@@ -343,7 +345,7 @@ public final class AnomalyBenchmark implements Callable<Integer> {
           List<Integer> delays =
               evaluation.delays().stream()
                   .flatMap(List::stream)
-                  .filter(java.util.Objects::nonNull)
+                  .filter(Objects::nonNull)
                   .sorted()
                   .toList();
           row.add(Percentiles.format(evaluation.threshold(), 2));
@@ -371,7 +373,7 @@ public final class AnomalyBenchmark implements Callable<Integer> {
               file.name(),
               duration(file.step()),
               String.valueOf(delays.size()),
-              String.valueOf(delays.stream().filter(java.util.Objects::nonNull).count()),
+              String.valueOf(delays.stream().filter(Objects::nonNull).count()),
               String.join(
                   ", ",
                   delays.stream()
@@ -490,7 +492,7 @@ public final class AnomalyBenchmark implements Callable<Integer> {
   }
 
   private static List<String> row(
-      String name, String source, Map<String, Double> scores, java.util.Set<String> profiles) {
+      String name, String source, Map<String, Double> scores, Set<String> profiles) {
     List<String> row = new ArrayList<>(List.of(name, source));
     profiles.forEach(
         p -> row.add(scores.containsKey(p) ? Percentiles.format(scores.get(p), 1) : ""));

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 /** Ways of fusing a semantic and a keyword list of scored documents into one ranking, compared. */
 final class Fusion {
@@ -36,7 +36,7 @@ final class Fusion {
               "reciprocal rank",
               "k = " + k,
               corpus.ndcgAt10ByQuery(
-                  rank(semantic, keyword, (s, w) -> reciprocalRanks(s, k), Double.NaN))));
+                  rank(semantic, keyword, scores -> reciprocalRanks(scores, k), 1, 1))));
     }
     for (boolean minMax : new boolean[] {false, true}) {
       for (int twentieths = 6; twentieths <= 18; twentieths++) {
@@ -49,28 +49,25 @@ final class Fusion {
                     rank(
                         semantic,
                         keyword,
-                        (scores, w) -> minMax ? minMax(scores) : scores,
-                        weight))));
+                        scores -> minMax ? minMax(scores) : scores,
+                        weight,
+                        1 - weight))));
       }
     }
     return results;
   }
 
-  /**
-   * Each query's ten best documents: both lists transformed, then summed (weighted by w and 1 - w
-   * unless w is NaN).
-   */
+  /** Each query's ten best documents: both lists transformed, then summed with their weights. */
   private static Map<String, List<String>> rank(
       Map<String, Map<String, Double>> semantic,
       Map<String, Map<String, Double>> keyword,
-      BiFunction<Map<String, Double>, Double, Map<String, Double>> transform,
-      double weight) {
+      UnaryOperator<Map<String, Double>> transform,
+      double wa,
+      double wb) {
     Map<String, List<String>> rankings = new LinkedHashMap<>();
     for (String query : semantic.keySet()) {
-      Map<String, Double> a = transform.apply(semantic.get(query), weight);
-      Map<String, Double> b = transform.apply(keyword.get(query), weight);
-      double wa = Double.isNaN(weight) ? 1 : weight;
-      double wb = Double.isNaN(weight) ? 1 : 1 - weight;
+      Map<String, Double> a = transform.apply(semantic.get(query));
+      Map<String, Double> b = transform.apply(keyword.get(query));
       Set<String> documents = new HashSet<>(a.keySet());
       documents.addAll(b.keySet());
       Map<String, Double> fused = new HashMap<>();

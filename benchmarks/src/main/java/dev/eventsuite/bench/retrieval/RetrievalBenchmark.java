@@ -84,7 +84,7 @@ public final class RetrievalBenchmark implements Callable<Integer> {
         CorpusClient client = new CorpusClient(bench.suite(), COLLECTION);
         long started = System.nanoTime();
         client.post(corpus.documents());
-        client.awaitIndexed(corpus.documents(), Duration.ofMinutes(60));
+        client.awaitIndexed(Duration.ofMinutes(60));
         double indexSeconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("%s: posted and indexed in %.0f s%n", model, indexSeconds);
         Map<String, Map<String, Double>> byMode = new LinkedHashMap<>();
