@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The fault suite's lean form ({@code bin/suite faults} runs it on a suite of its own): every
  * service and the broker killed in turn under load, every store failing for 30 s, bad input sent
- * alongside, and everything compared with a clean run.
+ * alongside, and everything compared with a clean run. It runs after the tests of single paths and
+ * the backup and restore, which then meet a suite no fault has touched.
  */
-@Order(2)
+@Order(4)
 class FaultSuiteIT {
 
   @Test

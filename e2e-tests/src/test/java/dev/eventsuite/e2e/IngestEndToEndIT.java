@@ -33,11 +33,7 @@ class IngestEndToEndIT {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  /**
-   * A file the file system's events miss is still found by ingest-service's full rescan, every 60 s
-   * by default: long enough for one rescan and the pipeline after it.
-   */
-  private static final Duration WAIT = Duration.ofSeconds(150);
+  private static final Duration WAIT = Duration.ofSeconds(60);
 
   @TempDir Path dir;
 
