@@ -59,16 +59,21 @@ public final class SearchBenchmark implements Callable<Integer> {
   private static final int WRITE_BATCH = 1000;
   private static final String COLLECTION = "bench";
 
-  /** The benchmark measures how much search-service answers, not its limit per API key. */
-  private static final Map<Component, Map<String, String>> UNLIMITED =
-      Map.of(
-          Component.SEARCH,
-          Map.of(
-              "suite.search.rate-limit.requests-per-second", "1000000",
-              "suite.search.rate-limit.burst", "1000000"));
+  /**
+   * search-service with the model asked for; the benchmark measures how much it answers, not its
+   * limit per API key.
+   */
+  private static Map<Component, Map<String, String>> settings(OnnxEmbeddingModel.Variant model) {
+    return Map.of(
+        Component.SEARCH,
+        Map.of(
+            "suite.search.rate-limit.requests-per-second", "1000000",
+            "suite.search.rate-limit.burst", "1000000",
+            "suite.vectors.model.name", model.id()));
+  }
 
   /** The model search-service embeds queries with unless configured otherwise. */
-  private static final OnnxEmbeddingModel.Variant SERVICE_MODEL = OnnxEmbeddingModel.Variant.INT8;
+  private static final OnnxEmbeddingModel.Variant DEFAULT_MODEL = OnnxEmbeddingModel.Variant.INT8;
 
   @Option(
       names = "--chunks",
@@ -101,6 +106,14 @@ public final class SearchBenchmark implements Callable<Integer> {
       description =
           "Queries whose results are checked against exact search (default ${DEFAULT-VALUE}).")
   int recallQueries;
+
+  @Option(
+      names = "--model",
+      defaultValue = "all-minilm-l6-v2-int8",
+      description =
+          "The in-process model search-service embeds queries with and the index is built with"
+              + " (default ${DEFAULT-VALUE}).")
+  String modelName;
 
   @Option(
       names = "--datasets",
@@ -142,10 +155,11 @@ public final class SearchBenchmark implements Callable<Integer> {
       throw new IllegalArgumentException(
           "only " + questions.size() + " distinct query texts; ask for fewer --queries");
     }
-    OnnxEmbeddingModel model = new OnnxEmbeddingModel(SERVICE_MODEL);
+    OnnxEmbeddingModel.Variant variant = OnnxEmbeddingModel.Variant.of(modelName);
+    OnnxEmbeddingModel model = new OnnxEmbeddingModel(variant);
     double embedMillis =
         QueryTiming.millisPerQuery(
-            SERVICE_MODEL, questions.subList(questions.size() - 400, questions.size()), 100);
+            variant, questions.subList(questions.size() - 400, questions.size()), 100);
     System.out.printf("one query embedded on one thread: %.2f ms%n", embedMillis);
     System.out.printf("embedding %,d sentences for the index%n", sentences.size());
     List<float[]> sentenceVectors = new ArrayList<>();
@@ -154,7 +168,8 @@ public final class SearchBenchmark implements Callable<Integer> {
           model.embed(sentences.subList(from, Math.min(sentences.size(), from + 256))));
     }
     try (BenchSuite bench =
-        new BenchSuite(BenchCli.home(), List.of(Component.SEARCH), 1, UNLIMITED, System.out)) {
+        new BenchSuite(
+            BenchCli.home(), List.of(Component.SEARCH), 1, settings(variant), System.out)) {
       RunningSuite suite = bench.suite();
       String url = suite.url(Component.SEARCH);
       String key = suite.apiKey();
@@ -204,7 +219,7 @@ public final class SearchBenchmark implements Callable<Integer> {
               recall);
           results.add(new ModeResult(mode, warmUp, atRate, closedLoop, alone, recall));
         }
-        report(results, build, sentences.size(), embedMillis).write(reportFile);
+        report(results, build, sentences.size(), embedMillis, variant).write(reportFile);
         System.out.println("report written to " + reportFile);
       }
     }
@@ -453,16 +468,22 @@ public final class SearchBenchmark implements Callable<Integer> {
         .toList();
   }
 
-  private Report report(List<ModeResult> results, Build build, int sentences, double embedMillis) {
+  private Report report(
+      List<ModeResult> results,
+      Build build,
+      int sentences,
+      double embedMillis,
+      OnnxEmbeddingModel.Variant model) {
     String command =
         String.format(
             Locale.ROOT,
-            "bin/bench search --chunks %d --clients %d --queries %d --rate %.0f --recall-queries %d",
+            "bin/bench search --chunks %d --clients %d --queries %d --rate %.0f --recall-queries %d%s",
             chunks,
             clients,
             queries,
             rate,
-            recallQueries);
+            recallQueries,
+            model == DEFAULT_MODEL ? "" : " --model " + model.id());
     List<List<String>> rows = new ArrayList<>();
     rows.add(
         List.of(
@@ -491,8 +512,9 @@ public final class SearchBenchmark implements Callable<Integer> {
         .paragraph(
             "search-service runs as the local suite runs it, in its own JVM (-Xmx"
                 + Component.SEARCH.maxHeap()
-                + ") with its default model ("
-                + SERVICE_MODEL.id()
+                + ") with "
+                + (model == DEFAULT_MODEL ? "its default model (" : "the model (")
+                + model.id()
                 + "), reading the embedded Lucene index; the load generator is a second JVM on the"
                 + " same two cores.")
         .heading("The index")
@@ -563,8 +585,8 @@ public final class SearchBenchmark implements Callable<Integer> {
                 "CPU ms/query is the CPU time each process used during a load, warm-up included, "
                     + "over the queries sent: two cores give 2,000 ms a second to share between them. "
                     + "Embedding one query takes %.1f ms of one core here (the model on one thread, "
-                    + "measured in the load generator in the same run). The 32-bit build of the model "
-                    + "takes about three times as long (see the [embed-service benchmark](embed.md)), "
+                    + "measured in the load generator in the same run). The 32-bit builds of the models "
+                    + "take two to three times as long (see the [embed-service benchmark](embed.md)), "
                     + "and an index left in many segments makes each search walk each segment's "
                     + "graph.",
                 embedMillis));

@@ -10,6 +10,7 @@ import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Executor;
@@ -89,6 +90,14 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
 
     public String id() {
       return id;
+    }
+
+    /** The build with this id, as {@code suite.vectors.model.name} names it. */
+    public static Variant of(String id) {
+      return Arrays.stream(values())
+          .filter(v -> v.id.equals(id))
+          .findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no in-process model " + id));
     }
   }
 
