@@ -1,5 +1,6 @@
 package dev.eventsuite.embed.vectors;
 
+import dev.eventsuite.embed.shadow.ShadowIndex;
 import dev.eventsuite.oci.OciConfig;
 import dev.eventsuite.platform.faults.StoreOutage;
 import dev.eventsuite.platform.store.StoreDataSource;
@@ -13,10 +14,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 
 /**
- * The embedding model, its cache and the vector store embed-service writes, as configured; where
- * fault injection is on, the store fails during an injected outage.
+ * The embedding model, its cache and the vector store embed-service writes, and the shadow index
+ * when one is configured; where fault injection is on, the store fails during an injected outage.
  */
 public class VectorsProducer {
 
@@ -41,5 +43,21 @@ public class VectorsProducer {
 
   void close(@Disposes VectorStore store) {
     store.close();
+  }
+
+  @Produces
+  @Singleton
+  Optional<ShadowIndex> shadow(VectorsConfig config, OciConfig oci) {
+    return VectorStores.shadowWriter(config)
+        .map(
+            store ->
+                new ShadowIndex(
+                    EmbeddingModels.create(
+                        config.shadow().model().orElseThrow(), config.model(), oci),
+                    store));
+  }
+
+  void close(@Disposes Optional<ShadowIndex> shadow) {
+    shadow.ifPresent(index -> index.store().close());
   }
 }

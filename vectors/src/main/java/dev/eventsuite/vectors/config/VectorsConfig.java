@@ -30,6 +30,12 @@ public interface VectorsConfig {
   /** Oracle Database 23ai; its connection is the {@code oracle} datasource. */
   Oracle oracle();
 
+  /**
+   * A second index embed-service fills with another model while searches keep using the first: how
+   * a deployment changes its model without downtime.
+   */
+  Shadow shadow();
+
   /** The embedding models. */
   enum ModelKind {
     /** all-MiniLM-L6-v2 in the process, 32-bit floats. */
@@ -132,6 +138,20 @@ public interface VectorsConfig {
     /** The most texts one request carries. */
     @WithDefault("256")
     int maxBatch();
+  }
+
+  /**
+   * The shadow index: every chunk of the store re-embedded with another model, and every chunk the
+   * stream brings written to both. The model's other settings (threads, hosted endpoints) are
+   * {@code suite.vectors.model.*}.
+   */
+  interface Shadow {
+
+    /** The model the shadow index is embedded with; none: no shadow index. */
+    Optional<ModelKind> model();
+
+    /** The shadow's Lucene index folder, required with the Lucene store. */
+    Optional<Path> luceneDirectory();
   }
 
   /** The embedding cache. */

@@ -15,9 +15,15 @@ public final class EmbeddingModels {
   private EmbeddingModels() {}
 
   public static EmbeddingModel create(VectorsConfig.Model config, OciConfig oci) {
+    return create(config.name(), config, oci);
+  }
+
+  /** The model of this kind, with the configuration's other settings. */
+  public static EmbeddingModel create(
+      VectorsConfig.ModelKind kind, VectorsConfig.Model config, OciConfig oci) {
     HostedCalls calls = new HostedCalls(config.maxAttempts(), FIRST_BACKOFF, config.maxBackoff());
     int threads = config.threads().orElse(Runtime.getRuntime().availableProcessors());
-    return switch (config.name()) {
+    return switch (kind) {
       case ALL_MINILM_L6_V2 -> new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.FP32, threads);
       case ALL_MINILM_L6_V2_INT8 ->
           new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.INT8, threads);

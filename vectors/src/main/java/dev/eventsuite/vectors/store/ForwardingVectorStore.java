@@ -55,6 +55,11 @@ public abstract class ForwardingVectorStore implements VectorStore {
   }
 
   @Override
+  public List<String> documentIdsAfter(String after, int limit) {
+    return store.documentIdsAfter(after, limit);
+  }
+
+  @Override
   public long count(ChunkFilter filter) {
     return store.count(filter);
   }

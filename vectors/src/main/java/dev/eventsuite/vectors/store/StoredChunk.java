@@ -56,8 +56,8 @@ public record StoredChunk(
     metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
   }
 
-  /** The same chunk without its vector. */
-  public StoredChunk withoutVector() {
+  /** The same chunk with this vector, embedded by this model. */
+  public StoredChunk embeddedAs(float[] vector, String model) {
     return new StoredChunk(
         chunkId,
         collection,
@@ -76,6 +76,11 @@ public record StoredChunk(
         updatedAt,
         metadata,
         model,
-        null);
+        vector);
+  }
+
+  /** The same chunk without its vector. */
+  public StoredChunk withoutVector() {
+    return embeddedAs(null, model);
   }
 }

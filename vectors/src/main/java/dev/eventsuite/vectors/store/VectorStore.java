@@ -45,6 +45,13 @@ public interface VectorStore extends AutoCloseable {
   /** The distinct documents of the chunks the filter lets through, at most {@code limit}. */
   List<String> documentIds(ChunkFilter filter, int limit);
 
+  /**
+   * The ids of the documents in the store that sort after {@code after} (by the bytes of their
+   * UTF-8, in both stores), in that order, at most {@code limit}: a walk over the whole store
+   * starts with the empty string and goes on after the last id of each page until a page is empty.
+   */
+  List<String> documentIdsAfter(String after, int limit);
+
   /** How many chunks the filter lets through. */
   long count(ChunkFilter filter);
 

@@ -263,6 +263,18 @@ public abstract class VectorStoreContract {
   }
 
   @Test
+  void shouldWalkEveryDocumentInOrderPageByPage() {
+    for (String id : List.of("d", "b", "e", "a", "c")) {
+      write(upsert(chunk(id, "v1", 0, "text of " + id, vector(1, 0))));
+    }
+    write(new VectorWrite.RemoveDocument("c"));
+
+    assertThat(store().documentIdsAfter("", 2)).containsExactly("a", "b");
+    assertThat(store().documentIdsAfter("b", 2)).containsExactly("d", "e");
+    assertThat(store().documentIdsAfter("e", 2)).isEmpty();
+  }
+
+  @Test
   void shouldFindChunksByTheirWordsBestFirst() {
     write(
         upsert(chunk("restart", "v1", 0, "How to restart the broker safely", vector(1, 0))),

@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -528,6 +529,56 @@ public final class LuceneVectorStore implements VectorStore {
           }
           return List.copyOf(ids);
         });
+  }
+
+  @Override
+  public List<String> documentIdsAfter(String after, int limit) {
+    return withSearcher(
+        searcher -> {
+          List<String> live = new ArrayList<>();
+          BytesRef bound = new BytesRef(after);
+          while (live.size() < limit) {
+            List<BytesRef> candidates = idsAfter(searcher, bound, limit - live.size());
+            if (candidates.isEmpty()) {
+              break;
+            }
+            for (BytesRef id : candidates) {
+              if (searcher.count(new TermQuery(new Term(DOCUMENT, id))) > 0) {
+                live.add(id.utf8ToString());
+              }
+            }
+            bound = candidates.get(candidates.size() - 1);
+          }
+          return live;
+        });
+  }
+
+  /**
+   * The first ids after the bound in term order, at most {@code limit}, some perhaps of deleted
+   * chunks only: each segment's terms are sorted, so the first ones after the bound of every
+   * segment, merged, hold the first ones overall.
+   */
+  private static List<BytesRef> idsAfter(IndexSearcher searcher, BytesRef bound, int limit)
+      throws IOException {
+    TreeSet<BytesRef> ids = new TreeSet<>();
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Terms terms = leaf.reader().terms(DOCUMENT);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum each = terms.iterator();
+      if (each.seekCeil(bound) == TermsEnum.SeekStatus.END) {
+        continue;
+      }
+      int taken = 0;
+      for (BytesRef term = each.term(); term != null && taken < limit; term = each.next()) {
+        if (!term.bytesEquals(bound)) {
+          ids.add(BytesRef.deepCopyOf(term));
+          taken++;
+        }
+      }
+    }
+    return ids.stream().limit(limit).toList();
   }
 
   @Override

@@ -146,6 +146,22 @@ final class OracleVectorSql {
     return new Statement(sql, binds);
   }
 
+  /**
+   * Document ids after the given one, in order; Oracle takes an empty string for null, so the
+   * walk's first page has no lower bound.
+   */
+  static Statement documentIdsAfter(String after, int limit) {
+    List<Object> binds = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT DISTINCT document_id FROM ").append(TABLE);
+    if (!after.isEmpty()) {
+      sql.append(" WHERE document_id > ?");
+      binds.add(after);
+    }
+    sql.append(" ORDER BY document_id FETCH FIRST ? ROWS ONLY");
+    binds.add(limit);
+    return new Statement(sql.toString(), binds);
+  }
+
   static Statement count(ChunkFilter filter) {
     List<Object> binds = new ArrayList<>();
     return new Statement("SELECT COUNT(*) FROM " + TABLE + where(filter, binds), binds);

@@ -183,7 +183,15 @@ public final class OracleVectorStore implements VectorStore {
 
   @Override
   public List<String> documentIds(ChunkFilter filter, int limit) {
-    OracleVectorSql.Statement statement = OracleVectorSql.documentIds(filter, limit);
+    return ids(OracleVectorSql.documentIds(filter, limit));
+  }
+
+  @Override
+  public List<String> documentIdsAfter(String after, int limit) {
+    return ids(OracleVectorSql.documentIdsAfter(after, limit));
+  }
+
+  private List<String> ids(OracleVectorSql.Statement statement) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(statement.sql())) {
       bind(select, statement.binds());

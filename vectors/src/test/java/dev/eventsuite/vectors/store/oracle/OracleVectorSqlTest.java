@@ -94,6 +94,22 @@ class OracleVectorSqlTest {
   }
 
   @Test
+  void shouldWalkDocumentIdsInOrderWithoutABoundOnTheFirstPage() {
+    assertThat(OracleVectorSql.documentIdsAfter("", 50))
+        .isEqualTo(
+            new OracleVectorSql.Statement(
+                "SELECT DISTINCT document_id FROM vector_chunks"
+                    + " ORDER BY document_id FETCH FIRST ? ROWS ONLY",
+                List.of(50)));
+    assertThat(OracleVectorSql.documentIdsAfter("doc-7", 50))
+        .isEqualTo(
+            new OracleVectorSql.Statement(
+                "SELECT DISTINCT document_id FROM vector_chunks WHERE document_id > ?"
+                    + " ORDER BY document_id FETCH FIRST ? ROWS ONLY",
+                List.of("doc-7", 50)));
+  }
+
+  @Test
   void shouldSearchTextWithEachWordEscapedAndAnyMatching() {
     OracleVectorSql.Statement statement =
         OracleVectorSql.keyword(
