@@ -52,9 +52,11 @@ public final class RetrievalBenchmark implements Callable<Integer> {
               + " fusions are compared on the first (default ${DEFAULT-VALUE}).")
   List<String> models;
 
+  private static final String DEFAULT_REPORT = "docs/benchmarks/retrieval.md";
+
   @Option(
       names = "--report",
-      defaultValue = "docs/benchmarks/retrieval.md",
+      defaultValue = DEFAULT_REPORT,
       description = "Where the report goes (default ${DEFAULT-VALUE}).")
   Path reportFile;
 
@@ -157,7 +159,9 @@ public final class RetrievalBenchmark implements Callable<Integer> {
     }
     return new Report(
             "Retrieval quality on BEIR NFCorpus",
-            "bin/bench retrieval --models " + String.join(",", models))
+            "bin/bench retrieval --models "
+                + String.join(",", models)
+                + (reportFile.equals(Path.of(DEFAULT_REPORT)) ? "" : " --report " + reportFile))
         .paragraph(
             String.format(
                 Locale.ROOT,

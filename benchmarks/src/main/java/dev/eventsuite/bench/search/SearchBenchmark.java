@@ -120,9 +120,11 @@ public final class SearchBenchmark implements Callable<Integer> {
       description = "The folder holding stsb/ (default: ../shared/datasets beside the checkout).")
   Path datasets;
 
+  private static final String DEFAULT_REPORT = "docs/benchmarks/search.md";
+
   @Option(
       names = "--report",
-      defaultValue = "docs/benchmarks/search.md",
+      defaultValue = DEFAULT_REPORT,
       description = "Where the report goes (default ${DEFAULT-VALUE}).")
   Path reportFile;
 
@@ -477,13 +479,14 @@ public final class SearchBenchmark implements Callable<Integer> {
     String command =
         String.format(
             Locale.ROOT,
-            "bin/bench search --chunks %d --clients %d --queries %d --rate %.0f --recall-queries %d%s",
+            "bin/bench search --chunks %d --clients %d --queries %d --rate %.0f --recall-queries %d%s%s",
             chunks,
             clients,
             queries,
             rate,
             recallQueries,
-            model == DEFAULT_MODEL ? "" : " --model " + model.id());
+            model == DEFAULT_MODEL ? "" : " --model " + model.id(),
+            reportFile.equals(Path.of(DEFAULT_REPORT)) ? "" : " --report " + reportFile);
     List<List<String>> rows = new ArrayList<>();
     rows.add(
         List.of(
