@@ -116,25 +116,32 @@ public class LocalBucketWatcher {
     }
   }
 
+  /**
+   * Notes the key's changes. The key is reset whatever happens: a key left unreset never signals
+   * again, and its folder would be seen only by the rescans.
+   */
   private void collect(WatchKey key) throws IOException {
     Path folder = (Path) key.watchable();
-    for (WatchEvent<?> event : key.pollEvents()) {
-      if (event.kind() == OVERFLOW) {
-        reconcile();
-        continue;
+    try {
+      for (WatchEvent<?> event : key.pollEvents()) {
+        if (event.kind() == OVERFLOW) {
+          reconcile();
+          continue;
+        }
+        Path path = folder.resolve((Path) event.context());
+        if (isHidden(path)) {
+          continue;
+        }
+        if (event.kind() == ENTRY_CREATE && Files.isDirectory(path)) {
+          registerTree(path);
+          markTree(path);
+        } else {
+          unsettled.put(path, System.nanoTime());
+        }
       }
-      Path path = folder.resolve((Path) event.context());
-      if (isHidden(path)) {
-        continue;
-      }
-      if (event.kind() == ENTRY_CREATE && Files.isDirectory(path)) {
-        registerTree(path);
-        markTree(path);
-      } else {
-        unsettled.put(path, System.nanoTime());
-      }
+    } finally {
+      key.reset();
     }
-    key.reset();
   }
 
   /** Handles the files that have not changed for the settle time. */
