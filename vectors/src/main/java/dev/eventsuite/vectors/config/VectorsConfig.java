@@ -152,6 +152,12 @@ public interface VectorsConfig {
 
     /** The shadow's Lucene index folder, required with the Lucene store. */
     Optional<Path> luceneDirectory();
+
+    /**
+     * The shadow's Oracle table, required with the Oracle store: an unquoted identifier, made by
+     * embed-service with the shadow model's dimension.
+     */
+    Optional<String> oracleTable();
   }
 
   /** The embedding cache. */
@@ -199,5 +205,12 @@ public interface VectorsConfig {
     /** The accuracy, in percent, approximate searches ask of the vector index. */
     @WithDefault("95")
     int targetAccuracy();
+
+    /**
+     * The table of chunks and vectors: {@code vector_chunks}, made by the services' migrations, or
+     * a table a shadow index was filled into, which embed-service makes when missing.
+     */
+    @WithDefault("vector_chunks")
+    String table();
   }
 }

@@ -22,44 +22,59 @@ public final class VectorStores {
               config.lucene().candidates(),
               new LuceneVectorStore.Merging(
                   config.lucene().mergeWhenIdle(), config.lucene().mergedSegments()));
-      case ORACLE -> new OracleVectorStore(oracle.get(), config.oracle().targetAccuracy());
+      case ORACLE ->
+          new OracleVectorStore(
+              oracle.get(), config.oracle().table(), config.oracle().targetAccuracy());
     };
   }
 
-  /**
-   * The shadow index embed-service fills beside its store, when one is configured. Only the Lucene
-   * store has one so far: on Oracle a new model takes a new schema (see the embed-service README).
-   */
-  public static Optional<VectorStore> shadowWriter(VectorsConfig config) {
+  /** The shadow index embed-service fills beside its store, when one is configured. */
+  public static Optional<VectorStore> shadowWriter(
+      VectorsConfig config, Supplier<DataSource> oracle) {
     if (config.shadow().model().isEmpty()) {
       return Optional.empty();
     }
-    if (config.store() != VectorsConfig.StoreKind.LUCENE) {
-      throw new IllegalStateException(
-          "suite.vectors.shadow.model is supported with the Lucene store only");
-    }
-    Path directory =
-        config
-            .shadow()
-            .luceneDirectory()
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "suite.vectors.shadow.lucene-directory is required with"
-                            + " suite.vectors.shadow.model"));
-    if (directory
-        .toAbsolutePath()
-        .normalize()
-        .equals(config.lucene().directory().toAbsolutePath().normalize())) {
-      throw new IllegalStateException(
-          "suite.vectors.shadow.lucene-directory must be another folder than suite.vectors.lucene.directory");
-    }
     return Optional.of(
-        LuceneVectorStore.writable(
-            directory,
-            config.lucene().candidates(),
-            new LuceneVectorStore.Merging(
-                config.lucene().mergeWhenIdle(), config.lucene().mergedSegments())));
+        switch (config.store()) {
+          case LUCENE -> {
+            Path directory = required(config.shadow().luceneDirectory(), "lucene-directory");
+            if (sameFolder(directory, config.lucene().directory())) {
+              throw new IllegalStateException(
+                  "suite.vectors.shadow.lucene-directory must be another folder than"
+                      + " suite.vectors.lucene.directory");
+            }
+            yield LuceneVectorStore.writable(
+                directory,
+                config.lucene().candidates(),
+                new LuceneVectorStore.Merging(
+                    config.lucene().mergeWhenIdle(), config.lucene().mergedSegments()));
+          }
+          case ORACLE -> {
+            String table = shadowTable(config);
+            yield new OracleVectorStore(oracle.get(), table, config.oracle().targetAccuracy());
+          }
+        });
+  }
+
+  /** The shadow's Oracle table, another than the store's. */
+  public static String shadowTable(VectorsConfig config) {
+    String table = required(config.shadow().oracleTable(), "oracle-table");
+    if (table.equalsIgnoreCase(config.oracle().table())) {
+      throw new IllegalStateException(
+          "suite.vectors.shadow.oracle-table must be another table than suite.vectors.oracle.table");
+    }
+    return table;
+  }
+
+  private static <T> T required(Optional<T> value, String key) {
+    return value.orElseThrow(
+        () ->
+            new IllegalStateException(
+                "suite.vectors.shadow." + key + " is required with suite.vectors.shadow.model"));
+  }
+
+  private static boolean sameFolder(Path one, Path other) {
+    return one.toAbsolutePath().normalize().equals(other.toAbsolutePath().normalize());
   }
 
   /** The store as search-service reads it; a Lucene reader follows the writer's commits. */
@@ -70,7 +85,9 @@ public final class VectorStores {
               config.lucene().directory(),
               config.lucene().candidates(),
               config.lucene().refreshInterval());
-      case ORACLE -> new OracleVectorStore(oracle.get(), config.oracle().targetAccuracy());
+      case ORACLE ->
+          new OracleVectorStore(
+              oracle.get(), config.oracle().table(), config.oracle().targetAccuracy());
     };
   }
 }

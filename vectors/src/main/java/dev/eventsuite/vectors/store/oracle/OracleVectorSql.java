@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The SQL the Oracle vector store sends: bind variables for every value; the only text put into a
@@ -13,7 +14,11 @@ import java.util.Map;
  */
 final class OracleVectorSql {
 
-  static final String TABLE = "vector_chunks";
+  /** The table the services' migrations make. */
+  static final String DEFAULT_TABLE = "vector_chunks";
+
+  /** A table name the statements may carry: an unquoted Oracle identifier. */
+  static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
   /** The most words of a query Oracle Text is given. */
   static final int MAX_TEXT_WORDS = 32;
@@ -51,14 +56,24 @@ final class OracleVectorSql {
   /** A statement and the values its placeholders take, in order. */
   record Statement(String sql, List<Object> binds) {}
 
-  private OracleVectorSql() {}
+  private final String table;
+
+  /** Statements on this table. */
+  OracleVectorSql(String table) {
+    if (!TABLE_NAME.matcher(table).matches()) {
+      throw new IllegalArgumentException(
+          "the vector table's name is a letter, then up to 63 letters, digits and underscores: "
+              + table);
+    }
+    this.table = table;
+  }
 
   /**
    * Inserts or replaces a chunk by id. Binds: the id, the {@link #COLUMNS} for the update, the
    * {@link #COLUMNS} again for the insert.
    */
-  static String upsert() {
-    StringBuilder sql = new StringBuilder("MERGE INTO ").append(TABLE).append(" t");
+  String upsert() {
+    StringBuilder sql = new StringBuilder("MERGE INTO ").append(table).append(" t");
     sql.append(" USING (SELECT CAST(? AS VARCHAR2(512 CHAR)) AS chunk_id FROM DUAL) s");
     sql.append(" ON (t.chunk_id = s.chunk_id)");
     sql.append(" WHEN MATCHED THEN UPDATE SET ");
@@ -71,27 +86,27 @@ final class OracleVectorSql {
   }
 
   /** Binds: document id, the version to keep. */
-  static String keepOnlyVersion() {
-    return "DELETE FROM " + TABLE + " WHERE document_id = ? AND document_version <> ?";
+  String keepOnlyVersion() {
+    return "DELETE FROM " + table + " WHERE document_id = ? AND document_version <> ?";
   }
 
   /** Binds: document id. */
-  static String removeDocument() {
-    return "DELETE FROM " + TABLE + " WHERE document_id = ?";
+  String removeDocument() {
+    return "DELETE FROM " + table + " WHERE document_id = ?";
   }
 
   /**
    * The {@code k} nearest chunks by cosine distance among those the filter lets through, from the
    * vector index ({@code APPROX}) at the given target accuracy. The first bind is the query vector.
    */
-  static Statement nearest(float[] query, int k, ChunkFilter filter, int targetAccuracy) {
+  Statement nearest(float[] query, int k, ChunkFilter filter, int targetAccuracy) {
     List<Object> binds = new ArrayList<>();
     binds.add(query);
     StringBuilder sql =
         new StringBuilder("SELECT ")
             .append(HIT)
             .append(", VECTOR_DISTANCE(embedding, ?, COSINE) AS distance FROM ")
-            .append(TABLE);
+            .append(table);
     sql.append(where(filter, binds));
     sql.append(" ORDER BY distance FETCH APPROX FIRST ? ROWS ONLY WITH TARGET ACCURACY ");
     sql.append(targetAccuracy);
@@ -104,7 +119,7 @@ final class OracleVectorSql {
    * lets through. The words are bound as one Oracle Text expression in which each is escaped
    * ({@code {word}}) and any may match ({@code ACCUM}); empty when the query has no words.
    */
-  static Statement keyword(String query, int k, ChunkFilter filter) {
+  Statement keyword(String query, int k, ChunkFilter filter) {
     String words = textQuery(query);
     if (words.isEmpty()) {
       return null;
@@ -117,7 +132,7 @@ final class OracleVectorSql {
         "SELECT "
             + HIT
             + ", SCORE(1) AS relevance FROM "
-            + TABLE
+            + table
             + " WHERE CONTAINS(text, ?, 1) > 0"
             + (where.isEmpty() ? "" : " AND " + where.substring(" WHERE ".length()))
             + " ORDER BY relevance DESC FETCH FIRST ? ROWS ONLY",
@@ -135,11 +150,11 @@ final class OracleVectorSql {
     return String.join(" ACCUM ", words);
   }
 
-  static Statement documentIds(ChunkFilter filter, int limit) {
+  Statement documentIds(ChunkFilter filter, int limit) {
     List<Object> binds = new ArrayList<>();
     String sql =
         "SELECT DISTINCT document_id FROM "
-            + TABLE
+            + table
             + where(filter, binds)
             + " FETCH FIRST ? ROWS ONLY";
     binds.add(limit);
@@ -150,9 +165,9 @@ final class OracleVectorSql {
    * Document ids after the given one, in order; Oracle takes an empty string for null, so the
    * walk's first page has no lower bound.
    */
-  static Statement documentIdsAfter(String after, int limit) {
+  Statement documentIdsAfter(String after, int limit) {
     List<Object> binds = new ArrayList<>();
-    StringBuilder sql = new StringBuilder("SELECT DISTINCT document_id FROM ").append(TABLE);
+    StringBuilder sql = new StringBuilder("SELECT DISTINCT document_id FROM ").append(table);
     if (!after.isEmpty()) {
       sql.append(" WHERE document_id > ?");
       binds.add(after);
@@ -162,33 +177,33 @@ final class OracleVectorSql {
     return new Statement(sql.toString(), binds);
   }
 
-  static Statement count(ChunkFilter filter) {
+  Statement count(ChunkFilter filter) {
     List<Object> binds = new ArrayList<>();
-    return new Statement("SELECT COUNT(*) FROM " + TABLE + where(filter, binds), binds);
+    return new Statement("SELECT COUNT(*) FROM " + table + where(filter, binds), binds);
   }
 
   /** The chunks with the given ids; binds: the ids. */
-  static String chunks(int count) {
+  String chunks(int count) {
     return "SELECT "
         + SELECTED
         + " FROM "
-        + TABLE
+        + table
         + " WHERE chunk_id IN ("
         + String.join(", ", Collections.nCopies(count, "?"))
         + ")";
   }
 
-  static String documentChunks() {
+  String documentChunks() {
     return "SELECT "
         + SELECTED
         + " FROM "
-        + TABLE
+        + table
         + " WHERE document_id = ? ORDER BY section_index, chunk_index";
   }
 
-  static String collections() {
+  String collections() {
     return "SELECT collection, COUNT(*) AS chunks, STATS_MODE(model_id) AS model FROM "
-        + TABLE
+        + table
         + " GROUP BY collection ORDER BY collection";
   }
 

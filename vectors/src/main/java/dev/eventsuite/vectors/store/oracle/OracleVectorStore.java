@@ -28,24 +28,39 @@ import oracle.jdbc.OracleType;
 
 /**
  * The vector store in Oracle Database 23ai: table {@code vector_chunks} with a {@code VECTOR}
- * column and a vector index (created by the {@code db/vectors/oracle} migrations), searched with
- * {@code VECTOR_DISTANCE(..., COSINE)} and {@code FETCH APPROX FIRST k ROWS ONLY WITH TARGET
- * ACCURACY}, filters applied in the same statement. Each {@link #apply} is one transaction, so a
- * new document version replaces the old at once.
+ * column and a vector index (created by the {@code db/vectors/oracle} migrations), or another table
+ * of the same shape made by {@link OracleVectorTables}, searched with {@code VECTOR_DISTANCE(...,
+ * COSINE)} and {@code FETCH APPROX FIRST k ROWS ONLY WITH TARGET ACCURACY}, filters applied in the
+ * same statement. Each {@link #apply} is one transaction, so a new document version replaces the
+ * old at once.
  */
 public final class OracleVectorStore implements VectorStore {
 
   private final DataSource dataSource;
+  private final OracleVectorSql sql;
   private final int targetAccuracy;
 
   /**
+   * The store in the table the services' migrations make, {@code vector_chunks}.
+   *
    * @param targetAccuracy the accuracy, in percent, approximate searches ask the vector index for
    */
   public OracleVectorStore(DataSource dataSource, int targetAccuracy) {
+    this(dataSource, OracleVectorSql.DEFAULT_TABLE, targetAccuracy);
+  }
+
+  /**
+   * The store in another table of the same shape (see {@link OracleVectorTables}).
+   *
+   * @param table an unquoted identifier
+   * @param targetAccuracy the accuracy, in percent, approximate searches ask the vector index for
+   */
+  public OracleVectorStore(DataSource dataSource, String table, int targetAccuracy) {
     if (targetAccuracy < 1 || targetAccuracy > 100) {
       throw new IllegalArgumentException("the target accuracy is a percentage: 1 to 100");
     }
     this.dataSource = dataSource;
+    this.sql = new OracleVectorSql(table);
     this.targetAccuracy = targetAccuracy;
   }
 
@@ -56,7 +71,7 @@ public final class OracleVectorStore implements VectorStore {
     }
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
-      try (PreparedStatement upsert = connection.prepareStatement(OracleVectorSql.upsert())) {
+      try (PreparedStatement upsert = connection.prepareStatement(sql.upsert())) {
         int pending = 0;
         for (VectorWrite write : writes) {
           if (write instanceof VectorWrite.Upsert each) {
@@ -91,7 +106,7 @@ public final class OracleVectorStore implements VectorStore {
   @Override
   public List<Hit> nearest(float[] query, int k, ChunkFilter filter) {
     OracleVectorSql.Statement statement =
-        OracleVectorSql.nearest(Vectors.normalised(query), k, filter, targetAccuracy);
+        sql.nearest(Vectors.normalised(query), k, filter, targetAccuracy);
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(statement.sql())) {
       bind(select, statement.binds());
@@ -109,7 +124,7 @@ public final class OracleVectorStore implements VectorStore {
 
   @Override
   public List<Hit> keyword(String query, int k, ChunkFilter filter) {
-    OracleVectorSql.Statement statement = OracleVectorSql.keyword(query, k, filter);
+    OracleVectorSql.Statement statement = sql.keyword(query, k, filter);
     if (statement == null) {
       return List.of();
     }
@@ -140,8 +155,7 @@ public final class OracleVectorStore implements VectorStore {
       return List.of();
     }
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select =
-            connection.prepareStatement(OracleVectorSql.chunks(chunkIds.size()))) {
+        PreparedStatement select = connection.prepareStatement(sql.chunks(chunkIds.size()))) {
       bind(select, List.copyOf(chunkIds));
       Map<String, StoredChunk> found = new HashMap<>();
       try (ResultSet rows = select.executeQuery()) {
@@ -167,7 +181,7 @@ public final class OracleVectorStore implements VectorStore {
   @Override
   public List<StoredChunk> documentChunks(String documentId) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(OracleVectorSql.documentChunks())) {
+        PreparedStatement select = connection.prepareStatement(sql.documentChunks())) {
       select.setString(1, documentId);
       List<StoredChunk> chunks = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
@@ -183,12 +197,12 @@ public final class OracleVectorStore implements VectorStore {
 
   @Override
   public List<String> documentIds(ChunkFilter filter, int limit) {
-    return ids(OracleVectorSql.documentIds(filter, limit));
+    return ids(sql.documentIds(filter, limit));
   }
 
   @Override
   public List<String> documentIdsAfter(String after, int limit) {
-    return ids(OracleVectorSql.documentIdsAfter(after, limit));
+    return ids(sql.documentIdsAfter(after, limit));
   }
 
   private List<String> ids(OracleVectorSql.Statement statement) {
@@ -209,7 +223,7 @@ public final class OracleVectorStore implements VectorStore {
 
   @Override
   public long count(ChunkFilter filter) {
-    OracleVectorSql.Statement statement = OracleVectorSql.count(filter);
+    OracleVectorSql.Statement statement = sql.count(filter);
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(statement.sql())) {
       bind(select, statement.binds());
@@ -225,7 +239,7 @@ public final class OracleVectorStore implements VectorStore {
   @Override
   public List<CollectionInfo> collections() {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(OracleVectorSql.collections());
+        PreparedStatement select = connection.prepareStatement(sql.collections());
         ResultSet rows = select.executeQuery()) {
       List<CollectionInfo> collections = new ArrayList<>();
       while (rows.next()) {
@@ -243,19 +257,19 @@ public final class OracleVectorStore implements VectorStore {
   @Override
   public void close() {}
 
-  private static void delete(Connection connection, VectorWrite write) throws SQLException {
-    String sql;
+  private void delete(Connection connection, VectorWrite write) throws SQLException {
+    String statement;
     List<Object> binds;
     if (write instanceof VectorWrite.KeepOnlyVersion keep) {
-      sql = OracleVectorSql.keepOnlyVersion();
+      statement = sql.keepOnlyVersion();
       binds = List.of(keep.documentId(), keep.version());
     } else if (write instanceof VectorWrite.RemoveDocument remove) {
-      sql = OracleVectorSql.removeDocument();
+      statement = sql.removeDocument();
       binds = List.of(remove.documentId());
     } else {
       throw new IllegalArgumentException("not a removal: " + write);
     }
-    try (PreparedStatement delete = connection.prepareStatement(sql)) {
+    try (PreparedStatement delete = connection.prepareStatement(statement)) {
       bind(delete, binds);
       delete.executeUpdate();
     }

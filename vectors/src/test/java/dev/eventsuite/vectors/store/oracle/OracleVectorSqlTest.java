@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 
 class OracleVectorSqlTest {
 
+  private static final OracleVectorSql SQL = new OracleVectorSql(OracleVectorSql.DEFAULT_TABLE);
+
   private static final float[] QUERY = {1f, 0f};
 
   @Test
   void shouldSearchTheVectorIndexApproximatelyAtTheTargetAccuracy() {
-    OracleVectorSql.Statement statement = OracleVectorSql.nearest(QUERY, 10, ChunkFilter.NONE, 95);
+    OracleVectorSql.Statement statement = SQL.nearest(QUERY, 10, ChunkFilter.NONE, 95);
 
     assertThat(statement.sql())
         .startsWith("SELECT chunk_id, document_id, COALESCE(updated_at, created_at) AS changed_at")
@@ -40,7 +42,7 @@ class OracleVectorSqlTest {
             Instant.parse("2025-02-01T00:00:00Z"),
             metadata);
 
-    OracleVectorSql.Statement statement = OracleVectorSql.nearest(QUERY, 5, filter, 90);
+    OracleVectorSql.Statement statement = SQL.nearest(QUERY, 5, filter, 90);
 
     assertThat(statement.sql())
         .contains(
@@ -73,7 +75,7 @@ class OracleVectorSqlTest {
 
   @Test
   void shouldUpsertByChunkIdWithOneMerge() {
-    String sql = OracleVectorSql.upsert();
+    String sql = SQL.upsert();
 
     assertThat(sql)
         .startsWith(
@@ -87,21 +89,36 @@ class OracleVectorSqlTest {
 
   @Test
   void shouldDeleteOtherVersionsAndDocumentsByBindVariables() {
-    assertThat(OracleVectorSql.keepOnlyVersion())
+    assertThat(SQL.keepOnlyVersion())
         .isEqualTo("DELETE FROM vector_chunks WHERE document_id = ? AND document_version <> ?");
-    assertThat(OracleVectorSql.removeDocument())
-        .isEqualTo("DELETE FROM vector_chunks WHERE document_id = ?");
+    assertThat(SQL.removeDocument()).isEqualTo("DELETE FROM vector_chunks WHERE document_id = ?");
+  }
+
+  @Test
+  void shouldNameAnotherTableInEveryStatementAndRefuseNamesThatAreNotIdentifiers() {
+    OracleVectorSql other = new OracleVectorSql("vector_chunks_bge");
+
+    assertThat(other.upsert()).startsWith("MERGE INTO vector_chunks_bge t ");
+    assertThat(other.removeDocument())
+        .isEqualTo("DELETE FROM vector_chunks_bge WHERE document_id = ?");
+    assertThat(other.nearest(new float[] {1, 0}, 3, ChunkFilter.NONE, 95).sql())
+        .contains(" FROM vector_chunks_bge");
+    assertThat(other.collections()).contains(" FROM vector_chunks_bge ");
+    assertThatThrownBy(() -> new OracleVectorSql("chunks; DROP TABLE x"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new OracleVectorSql("\"Quoted\""))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void shouldWalkDocumentIdsInOrderWithoutABoundOnTheFirstPage() {
-    assertThat(OracleVectorSql.documentIdsAfter("", 50))
+    assertThat(SQL.documentIdsAfter("", 50))
         .isEqualTo(
             new OracleVectorSql.Statement(
                 "SELECT DISTINCT document_id FROM vector_chunks"
                     + " ORDER BY document_id FETCH FIRST ? ROWS ONLY",
                 List.of(50)));
-    assertThat(OracleVectorSql.documentIdsAfter("doc-7", 50))
+    assertThat(SQL.documentIdsAfter("doc-7", 50))
         .isEqualTo(
             new OracleVectorSql.Statement(
                 "SELECT DISTINCT document_id FROM vector_chunks WHERE document_id > ?"
@@ -112,8 +129,7 @@ class OracleVectorSqlTest {
   @Test
   void shouldSearchTextWithEachWordEscapedAndAnyMatching() {
     OracleVectorSql.Statement statement =
-        OracleVectorSql.keyword(
-            "Restart the broker; NEAR(x) {now}!", 7, ChunkFilter.collection("docs"));
+        SQL.keyword("Restart the broker; NEAR(x) {now}!", 7, ChunkFilter.collection("docs"));
 
     assertThat(statement.sql())
         .contains(
@@ -122,12 +138,12 @@ class OracleVectorSqlTest {
     assertThat(statement.binds())
         .containsExactly(
             "{restart} ACCUM {the} ACCUM {broker} ACCUM {near} ACCUM {x} ACCUM {now}", "docs", 7);
-    assertThat(OracleVectorSql.keyword(" ;-) ", 7, ChunkFilter.NONE)).isNull();
+    assertThat(SQL.keyword(" ;-) ", 7, ChunkFilter.NONE)).isNull();
   }
 
   @Test
   void shouldReadChunksByTheirIds() {
-    assertThat(OracleVectorSql.chunks(3))
+    assertThat(SQL.chunks(3))
         .startsWith("SELECT chunk_id, collection, document_id")
         .endsWith(" FROM vector_chunks WHERE chunk_id IN (?, ?, ?)");
   }
@@ -137,7 +153,7 @@ class OracleVectorSqlTest {
     List<Object> binds = new ArrayList<>();
     assertThat(OracleVectorSql.where(ChunkFilter.NONE, binds)).isEmpty();
 
-    OracleVectorSql.Statement count = OracleVectorSql.count(ChunkFilter.collection("docs"));
+    OracleVectorSql.Statement count = SQL.count(ChunkFilter.collection("docs"));
 
     assertThat(count.sql()).isEqualTo("SELECT COUNT(*) FROM vector_chunks WHERE collection = ?");
     assertThat(count.binds()).containsExactly("docs");
