@@ -4,9 +4,8 @@ import dev.eventsuite.testing.ContainerImages;
 import dev.eventsuite.testing.RequiresImage;
 import dev.eventsuite.vectors.store.VectorStore;
 import dev.eventsuite.vectors.store.VectorStoreContract;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 import oracle.jdbc.pool.OracleDataSource;
 import org.flywaydb.core.Flyway;
@@ -33,20 +32,13 @@ class OracleVectorStoreTest extends VectorStoreContract {
 
   @BeforeAll
   static void migrate() throws SQLException {
-    dataSource = new OracleDataSource();
-    dataSource.setURL(ORACLE.getJdbcUrl());
-    dataSource.setUser(ORACLE.getUsername());
-    dataSource.setPassword(ORACLE.getPassword());
-    // IVF: HNSW needs a vector memory pool, which this image does not size.
+    dataSource = OracleFree.dataSource(ORACLE);
+    Map<String, String> placeholders = new HashMap<>(OracleFree.IVF_INDEX);
+    placeholders.put("vector_dimension", String.valueOf(DIMENSION));
     Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/vectors/oracle")
-        .placeholders(
-            Map.of(
-                "vector_dimension", String.valueOf(DIMENSION),
-                "vector_index_organization", "NEIGHBOR PARTITIONS",
-                "vector_index_accuracy", "95",
-                "vector_index_parameters", "TYPE IVF, NEIGHBOR PARTITIONS 10"))
+        .placeholders(placeholders)
         .load()
         .migrate();
     store = new OracleVectorStore(dataSource, 95);
@@ -54,10 +46,7 @@ class OracleVectorStoreTest extends VectorStoreContract {
 
   @BeforeEach
   void empty() throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.executeUpdate("DELETE FROM vector_chunks");
-    }
+    OracleFree.empty(dataSource, "vector_chunks");
   }
 
   @Override

@@ -4,10 +4,7 @@ import dev.eventsuite.testing.ContainerImages;
 import dev.eventsuite.testing.RequiresImage;
 import dev.eventsuite.vectors.store.VectorStore;
 import dev.eventsuite.vectors.store.VectorStoreContract;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Map;
 import oracle.jdbc.pool.OracleDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,27 +32,15 @@ class OracleVectorTableTest extends VectorStoreContract {
 
   @BeforeAll
   static void create() throws SQLException {
-    dataSource = new OracleDataSource();
-    dataSource.setURL(ORACLE.getJdbcUrl());
-    dataSource.setUser(ORACLE.getUsername());
-    dataSource.setPassword(ORACLE.getPassword());
-    // IVF: HNSW needs a vector memory pool, which this image does not size.
-    Map<String, String> ivf =
-        Map.of(
-            "vector_index_organization", "NEIGHBOR PARTITIONS",
-            "vector_index_accuracy", "95",
-            "vector_index_parameters", "TYPE IVF, NEIGHBOR PARTITIONS 10");
-    OracleVectorTables.create(dataSource, TABLE, DIMENSION, ivf);
-    OracleVectorTables.create(dataSource, TABLE, DIMENSION, ivf);
+    dataSource = OracleFree.dataSource(ORACLE);
+    OracleVectorTables.create(dataSource, TABLE, DIMENSION, OracleFree.IVF_INDEX);
+    OracleVectorTables.create(dataSource, TABLE, DIMENSION, OracleFree.IVF_INDEX);
     store = new OracleVectorStore(dataSource, TABLE, 95);
   }
 
   @BeforeEach
   void empty() throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.executeUpdate("DELETE FROM " + TABLE);
-    }
+    OracleFree.empty(dataSource, TABLE);
   }
 
   @Override
