@@ -40,10 +40,11 @@ class RetrievalQualityIT {
     double keyword = ndcg("keyword");
     double hybrid = ndcg("hybrid");
 
-    // Measured 2026-12-04 on this slice: semantic 0.538, keyword 0.546, hybrid 0.577.
-    assertThat(semantic).as("semantic nDCG@10").isGreaterThanOrEqualTo(0.518);
+    // Measured 2026-12-04 on this slice with bge-small-en-v15-int8 and rrf-k 10: semantic 0.545,
+    // keyword 0.546, hybrid 0.600.
+    assertThat(semantic).as("semantic nDCG@10").isGreaterThanOrEqualTo(0.525);
     assertThat(keyword).as("keyword nDCG@10").isGreaterThanOrEqualTo(0.526);
-    assertThat(hybrid).as("hybrid nDCG@10").isGreaterThanOrEqualTo(0.557);
+    assertThat(hybrid).as("hybrid nDCG@10").isGreaterThanOrEqualTo(0.580);
     assertThat(hybrid).as("hybrid against its parts").isGreaterThan(Math.max(semantic, keyword));
   }
 

@@ -49,7 +49,8 @@ public final class EmbedBenchmark implements Callable<Integer> {
   private static final int WARM_UP_QUERIES = 100;
 
   /** The build embed-service runs unless configured otherwise. */
-  private static final OnnxEmbeddingModel.Variant SERVICE_MODEL = OnnxEmbeddingModel.Variant.INT8;
+  private static final OnnxEmbeddingModel.Variant SERVICE_MODEL =
+      OnnxEmbeddingModel.Variant.BGE_SMALL_EN_V15_INT8;
 
   @Option(
       names = "--chunks",

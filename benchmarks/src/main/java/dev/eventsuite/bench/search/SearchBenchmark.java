@@ -55,7 +55,10 @@ public final class SearchBenchmark implements Callable<Integer> {
 
   private static final int K = 10;
   private static final int FUSION_DEPTH = 50;
-  private static final int RRF_K = 60;
+
+  /** search-service's reciprocal rank fusion constant, {@code suite.search.rrf-k}. */
+  private static final int RRF_K = 10;
+
   private static final int WRITE_BATCH = 1000;
   private static final String COLLECTION = "bench";
 
@@ -73,7 +76,8 @@ public final class SearchBenchmark implements Callable<Integer> {
   }
 
   /** The model search-service embeds queries with unless configured otherwise. */
-  private static final OnnxEmbeddingModel.Variant DEFAULT_MODEL = OnnxEmbeddingModel.Variant.INT8;
+  private static final OnnxEmbeddingModel.Variant DEFAULT_MODEL =
+      OnnxEmbeddingModel.Variant.BGE_SMALL_EN_V15_INT8;
 
   @Option(
       names = "--chunks",
@@ -109,7 +113,7 @@ public final class SearchBenchmark implements Callable<Integer> {
 
   @Option(
       names = "--model",
-      defaultValue = "all-minilm-l6-v2-int8",
+      defaultValue = "bge-small-en-v15-int8",
       description =
           "The in-process model search-service embeds queries with and the index is built with"
               + " (default ${DEFAULT-VALUE}).")

@@ -47,7 +47,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A shadow index with bge-small-en-v1.5 beside a store embedded by the default model: the store's
+ * A shadow index with all-MiniLM-L6-v2 beside a store embedded by the default model: the store's
  * documents from before the start are copied into it, the stream writes both, and it reports ready
  * once it holds what the store holds.
  */
@@ -68,8 +68,8 @@ class ShadowIndexTest {
     public Map<String, String> getConfigOverrides() {
       return Map.of(
           "suite.vectors.lucene.directory", STORE.toString(),
-          "suite.vectors.shadow.model", "bge-small-en-v15-int8",
-          "suite.vectors.shadow.lucene-directory", FOLDER.resolve("vectors-bge").toString());
+          "suite.vectors.shadow.model", "all-minilm-l6-v2-int8",
+          "suite.vectors.shadow.lucene-directory", FOLDER.resolve("vectors-minilm").toString());
     }
 
     @Override
@@ -83,7 +83,8 @@ class ShadowIndexTest {
     @Override
     public Map<String, String> start() {
       deleteFolder();
-      OnnxEmbeddingModel model = new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.INT8);
+      OnnxEmbeddingModel model =
+          new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.BGE_SMALL_EN_V15_INT8);
       try (LuceneVectorStore store = LuceneVectorStore.writable(STORE, 100)) {
         List<VectorWrite> writes = new ArrayList<>();
         for (String documentId : EARLIER_DOCUMENTS) {
@@ -110,7 +111,7 @@ class ShadowIndexTest {
   @Test
   void shouldCopyTheDocumentsStoredBeforeEmbeddedByTheShadowsModel() {
     ShadowIndex index = shadow.orElseThrow();
-    EmbeddingModel bge = index.model();
+    EmbeddingModel shadowModel = index.model();
 
     await()
         .atMost(PATIENCE)
@@ -123,11 +124,12 @@ class ShadowIndexTest {
     List<Hit> nearest =
         index
             .store()
-            .nearest(bge.embed(List.of(text)).get(0), 1, ChunkFilter.collection("runbooks"));
+            .nearest(
+                shadowModel.embed(List.of(text)).get(0), 1, ChunkFilter.collection("runbooks"));
     StoredChunk copy = index.store().chunks(List.of(nearest.get(0).chunkId())).get(0);
     assertThat(copy.text()).isEqualTo(text);
     assertThat(copy.model())
-        .isEqualTo(bge.info().key())
+        .isEqualTo(shadowModel.info().key())
         .isNotEqualTo(store.documentChunks("earlier-b").get(0).model());
     assertThat(copy.title()).isEqualTo("Operations runbook");
     assertThat(copy.createdAt()).isEqualTo(CREATED);

@@ -35,7 +35,7 @@ class EmbeddingsApiTest {
             .post("/api/v1/embeddings")
             .then()
             .statusCode(200)
-            .body("model", equalTo("all-minilm-l6-v2-int8@onnx-1.20.0-beta30"))
+            .body("model", equalTo("bge-small-en-v15-int8@onnx-1.20.0-beta30"))
             .body("dimension", equalTo(384))
             .body("vectors", hasSize(2))
             .extract()

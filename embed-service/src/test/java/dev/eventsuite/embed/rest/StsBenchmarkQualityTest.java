@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The default model's quality through the public API: on the STS Benchmark test split, the Spearman
- * correlation of cosine similarity with the gold scores (published for all-MiniLM-L6-v2: 0.8203).
+ * correlation of cosine similarity with the gold scores (bge-small-en-v1.5 in 8 bits: 0.857 raw,
+ * see docs/benchmarks/embed.md; all-MiniLM-L6-v2, the former default, publishes 0.8203).
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -29,7 +30,7 @@ class StsBenchmarkQualityTest {
         StsBenchmark.evaluate(
             StsBenchmark.split("test"), StsBenchmarkQualityTest::embed, PER_REQUEST);
 
-    assertThat(spearman).isGreaterThanOrEqualTo(0.815);
+    assertThat(spearman).isGreaterThanOrEqualTo(0.85);
   }
 
   private static List<float[]> embed(List<String> texts) {

@@ -16,7 +16,10 @@ public interface EnrichConfig {
   /** How documents are cut into chunks. */
   Chunks chunks();
 
-  /** Chunks of documents, sized for the embedding model (all-MiniLM-L6-v2 reads 256 tokens). */
+  /**
+   * Chunks of documents, sized for the embedding models: all-MiniLM-L6-v2 reads 256 tokens,
+   * bge-small-en-v1.5 512, both with the same tokenizer.
+   */
   interface Chunks {
 
     /** The most tokens of the embedding model's tokenizer in one chunk. */

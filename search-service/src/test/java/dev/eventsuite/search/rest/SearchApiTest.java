@@ -18,6 +18,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
@@ -33,6 +34,7 @@ class SearchApiTest extends FixtureIndexTest {
     return given().header("X-API-Key", TestKeys.API_KEY).contentType(ContentType.JSON);
   }
 
+  /** The page, its numbers read as the doubles the service writes, not rounded to floats. */
   private static JsonPath search(Map<String, Object> request) {
     return withKey()
         .body(request)
@@ -40,7 +42,7 @@ class SearchApiTest extends FixtureIndexTest {
         .then()
         .statusCode(200)
         .extract()
-        .jsonPath();
+        .jsonPath(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
   }
 
   private static List<String> documents(JsonPath page) {
