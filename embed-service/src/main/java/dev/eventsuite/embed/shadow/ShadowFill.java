@@ -128,6 +128,8 @@ public final class ShadowFill {
       copied++;
       chunksCopied += each.chunks().size();
     }
+    // Durable and visible now: after the walk, nothing else may commit the shadow for a while.
+    shadow.store().commit();
     return null;
   }
 
