@@ -24,6 +24,7 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,15 +118,20 @@ public class ChunksHandler implements BatchHandler {
 
   /**
    * The shadow index's write of the same poll: the chunks the store gets, embedded with the
-   * shadow's model. A chunk that model fails on is left for the shadow's fill to copy again.
+   * shadow's model. A chunk that model fails on is left for the shadow's fill to copy again, handed
+   * over once the store holds it.
    */
   private Runnable shadowWrite(
       ShadowIndex index, List<Received> received, Map<Received, float[]> stored) {
     List<Received> chunks = chunks(received).stream().filter(stored::containsKey).toList();
+    Map<String, EmbeddingException> failed = new LinkedHashMap<>();
     Map<Received, float[]> vectors =
-        embed(index.model(), chunks, (chunk, e) -> filling.missed(chunk.chunk().documentId(), e));
+        embed(index.model(), chunks, (chunk, e) -> failed.put(chunk.chunk().documentId(), e));
     Writes writes = writes(received, vectors, index.model().info().key());
-    return () -> index.store().apply(writes.writes());
+    return () -> {
+      index.store().apply(writes.writes());
+      failed.forEach(filling::missed);
+    };
   }
 
   /** A poll's writes, and how many chunks and removals they hold. */
