@@ -29,9 +29,10 @@ public final class ShadowFill {
   private final EmbeddingCache cache;
   private final Executor writer;
   private String after = "";
-  private long walked;
-  private long copied;
-  private long chunksCopied;
+  // Counted by one thread at a time, read by others.
+  private volatile long walked;
+  private volatile long copied;
+  private volatile long chunksCopied;
 
   /** A document the shadow lacks: its chunks in the store, and their vectors once embedded. */
   private record Pending(String documentId, List<StoredChunk> chunks) {}

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -75,6 +77,9 @@ public class ShadowFilling {
   private final EmbeddingModel model;
   private final Optional<ShadowIndex> shadow;
   private final Set<String> retries = ConcurrentHashMap.newKeySet();
+  private final Semaphore handedOver = new Semaphore(0);
+  private final AtomicLong failures = new AtomicLong();
+  private volatile int retrying;
   private final ShadowFill fill;
   private volatile boolean walked;
   private volatile String lastError;
@@ -110,7 +115,9 @@ public class ShadowFilling {
   /** Hands over a document the shadow's model failed on, to be copied again. */
   public void missed(String documentId, EmbeddingException reason) {
     lastError = "embedding " + documentId + " failed: " + reason.getMessage();
+    failures.incrementAndGet();
     retries.add(documentId);
+    handedOver.release();
   }
 
   public Status status() {
@@ -120,13 +127,13 @@ public class ShadowFilling {
     }
     ShadowFill.Progress progress = fill.progress();
     return new Status(
-        walked && retries.isEmpty() ? State.READY : State.FILLING,
+        walked && retries.isEmpty() && retrying == 0 ? State.READY : State.FILLING,
         model.info().key(),
         shadow.get().model().info().key(),
         progress.documentsWalked(),
         progress.documentsCopied(),
         progress.chunksCopied(),
-        retries.size(),
+        retries.size() + retrying,
         store.count(ChunkFilter.NONE),
         shadow.get().store().count(ChunkFilter.NONE),
         lastError);
@@ -141,21 +148,9 @@ public class ShadowFilling {
             LOG.infof("the walk over the store is over: %s", status());
           }
         } else if (!retries.isEmpty()) {
-          List<String> again = new ArrayList<>(retries);
-          List<String> failedAgain = new ArrayList<>();
-          fill.copy(
-              again,
-              (documentId, reason) -> {
-                lastError = "embedding " + documentId + " failed: " + reason.getMessage();
-                failedAgain.add(documentId);
-              });
-          retries.removeAll(again);
-          retries.addAll(failedAgain);
-          if (!failedAgain.isEmpty()) {
-            pause();
-          }
+          retry();
         } else {
-          Thread.sleep(RETRY.toMillis());
+          handedOver.acquire();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -171,6 +166,29 @@ public class ShadowFilling {
     }
   }
 
+  /**
+   * Copies the documents handed over so far; those that fail again come back through {@link
+   * #missed}, and the next try waits a while.
+   */
+  private void retry() {
+    List<String> again = new ArrayList<>(retries);
+    retrying = again.size();
+    retries.removeAll(again);
+    long failedBefore = failures.get();
+    try {
+      fill.copy(again, this::missed);
+    } catch (RuntimeException e) {
+      retries.addAll(again);
+      throw e;
+    } finally {
+      retrying = 0;
+    }
+    if (failures.get() > failedBefore) {
+      pause();
+    }
+  }
+
+  /** Waits before trying again what failed. */
   private void pause() {
     try {
       Thread.sleep(RETRY.toMillis());
