@@ -5,25 +5,42 @@ import dev.eventsuite.events.EventJson;
 import dev.eventsuite.oci.OciApiStub;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * An OpenAI-compatible embeddings endpoint for tests: it refuses any request holding a text with
- * the word "refuse", and embeds other texts as (length, 1, 0).
+ * An OpenAI-compatible embeddings endpoint for tests, serving embed-service's model: it refuses any
+ * request holding a text with the word "refuse", and embeds other texts as (length, 1, 0).
+ * Subclasses choose what is refused and which settings point at the endpoint.
  */
 public class HostedModelStub implements QuarkusTestResourceLifecycleManager {
 
+  private final Predicate<String> refused;
   private OciApiStub stub;
+
+  public HostedModelStub() {
+    this(text -> text.contains("refuse"));
+  }
+
+  /** An endpoint refusing any request that holds a text the predicate accepts. */
+  protected HostedModelStub(Predicate<String> refused) {
+    this.refused = refused;
+  }
 
   @Override
   public Map<String, String> start() {
     try {
-      stub = new OciApiStub(HostedModelStub::answer);
+      stub = new OciApiStub(this::answer);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+    return settings(stub.endpoint() + "/v1");
+  }
+
+  /** The settings that make the endpoint at this base URL embed-service's model. */
+  protected Map<String, String> settings(String baseUrl) {
     return Map.of(
         "suite.vectors.model.name", "openai",
-        "suite.vectors.model.openai.base-url", stub.endpoint() + "/v1",
+        "suite.vectors.model.openai.base-url", baseUrl,
         "suite.vectors.model.openai.model", "stub-embedder",
         "suite.vectors.model.openai.dimension", "3",
         "suite.vectors.model.max-attempts", "2",
@@ -31,12 +48,12 @@ public class HostedModelStub implements QuarkusTestResourceLifecycleManager {
         "suite.vectors.lucene.directory", "target/test-data/vectors-hosted");
   }
 
-  private static OciApiStub.Response answer(OciApiStub.Request request) {
+  private OciApiStub.Response answer(OciApiStub.Request request) {
     JsonNode inputs = EventJson.tree(request.body()).path("input");
     StringBuilder json = new StringBuilder("{\"data\":[");
     for (int i = 0; i < inputs.size(); i++) {
       String text = inputs.get(i).asText();
-      if (text.contains("refuse")) {
+      if (refused.test(text)) {
         return OciApiStub.Response.json(
             400, "{\"error\":{\"message\":\"input refused by policy\"}}");
       }

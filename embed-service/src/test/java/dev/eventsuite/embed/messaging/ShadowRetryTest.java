@@ -6,15 +6,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventsuite.embed.shadow.ShadowIndex;
-import dev.eventsuite.events.EventJson;
-import dev.eventsuite.oci.OciApiStub;
 import dev.eventsuite.testing.KafkaTestResource;
 import dev.eventsuite.testing.TestKeys;
 import dev.eventsuite.vectors.store.StoredChunk;
 import dev.eventsuite.vectors.store.VectorStore;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -48,57 +44,27 @@ class ShadowRetryTest {
 
   /**
    * An OpenAI-compatible endpoint refusing the first two requests that hold a text with the word
-   * "flaky", embedding every other text as (length, 1, 0).
+   * "flaky", serving the shadow's model.
    */
-  public static class FlakyModel implements QuarkusTestResourceLifecycleManager {
+  public static class FlakyModel extends HostedModelStub {
 
     static final AtomicInteger FLAKY_REQUESTS = new AtomicInteger();
-    private OciApiStub stub;
+
+    public FlakyModel() {
+      super(text -> text.contains("flaky") && FLAKY_REQUESTS.incrementAndGet() <= 2);
+    }
 
     @Override
-    public Map<String, String> start() {
-      try {
-        stub = new OciApiStub(FlakyModel::answer);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
+    protected Map<String, String> settings(String baseUrl) {
       String folder = "target/test-data/shadow-retry/" + UUID.randomUUID();
       return Map.of(
           "suite.vectors.shadow.model", "openai",
-          "suite.vectors.model.openai.base-url", stub.endpoint() + "/v1",
+          "suite.vectors.model.openai.base-url", baseUrl,
           "suite.vectors.model.openai.model", "flaky-embedder",
           "suite.vectors.model.openai.dimension", "3",
           "suite.vectors.model.max-attempts", "1",
           "suite.vectors.lucene.directory", folder + "/vectors",
           "suite.vectors.shadow.lucene-directory", folder + "/vectors-hosted");
-    }
-
-    private static OciApiStub.Response answer(OciApiStub.Request request) {
-      JsonNode inputs = EventJson.tree(request.body()).path("input");
-      StringBuilder json = new StringBuilder("{\"data\":[");
-      for (int i = 0; i < inputs.size(); i++) {
-        String text = inputs.get(i).asText();
-        if (text.contains("flaky") && FLAKY_REQUESTS.incrementAndGet() <= 2) {
-          return OciApiStub.Response.json(
-              400, "{\"error\":{\"message\":\"input refused for now\"}}");
-        }
-        json.append(i > 0 ? "," : "")
-            .append("{\"index\":")
-            .append(i)
-            .append(",\"embedding\":[")
-            .append(text.length())
-            .append(",1,0]}");
-      }
-      return OciApiStub.Response.json(200, json.append("]}").toString());
-    }
-
-    @Override
-    public void stop() {
-      try {
-        stub.close();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
     }
   }
 
@@ -125,7 +91,7 @@ class ShadowRetryTest {
             });
     JsonPath status = status();
     assertThat(status.getInt("documentsToRetry")).isZero();
-    assertThat(status.getString("lastError")).contains(flaky).contains("input refused for now");
+    assertThat(status.getString("lastError")).contains(flaky).contains("input refused by policy");
     assertThat(FlakyModel.FLAKY_REQUESTS.get()).isGreaterThanOrEqualTo(3);
   }
 
