@@ -15,9 +15,6 @@ import java.util.function.UnaryOperator;
 /** Ways of fusing a semantic and a keyword list of scored documents into one ranking, compared. */
 final class Fusion {
 
-  /** search-service's reciprocal rank fusion constant, {@code suite.search.rrf-k}. */
-  static final int SERVED_RRF_K = 10;
-
   /** One fusion at one setting and the nDCG@10 its rankings reach, by query. */
   record Result(String fusion, String setting, Map<String, Double> byQuery) {
 

@@ -4,6 +4,7 @@ import dev.eventsuite.bench.BenchCli;
 import dev.eventsuite.bench.BenchSuite;
 import dev.eventsuite.bench.Percentiles;
 import dev.eventsuite.bench.Report;
+import dev.eventsuite.bench.search.SearchBenchmark;
 import dev.eventsuite.launcher.suite.Component;
 import dev.eventsuite.testing.CorpusClient;
 import dev.eventsuite.testing.Nfcorpus;
@@ -192,7 +193,7 @@ public final class RetrievalBenchmark implements Callable<Integer> {
                 + " (1 - w) × keyword of the scores as given and of the scores min-max normalised"
                 + " over each list. A document absent from a list scores 0 there. They are"
                 + " compared on the first model's lists; reciprocal-rank fusion with k = "
-                + Fusion.SERVED_RRF_K
+                + SearchBenchmark.SERVED_RRF_K
                 + " is what the service serves.")
         .table(fused)
         .paragraph(
@@ -201,7 +202,7 @@ public final class RetrievalBenchmark implements Callable<Integer> {
                 + " are tuned on the very queries they are scored on. "
                 + (better.isEmpty()
                     ? "None does here, so it keeps reciprocal-rank fusion with k = "
-                        + Fusion.SERVED_RRF_K
+                        + SearchBenchmark.SERVED_RRF_K
                         + ", which needs no weight and no score scale."
                     : "Beating it here: " + String.join(", ", better) + ".")
                 + " k = 10 replaced the constant of the fusion's authors (k = 60; Cormack, Clarke"

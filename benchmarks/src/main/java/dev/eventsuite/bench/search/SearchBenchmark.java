@@ -57,7 +57,7 @@ public final class SearchBenchmark implements Callable<Integer> {
   private static final int FUSION_DEPTH = 50;
 
   /** search-service's reciprocal rank fusion constant, {@code suite.search.rrf-k}. */
-  private static final int RRF_K = 10;
+  public static final int SERVED_RRF_K = 10;
 
   private static final int WRITE_BATCH = 1000;
   private static final String COLLECTION = "bench";
@@ -459,10 +459,10 @@ public final class SearchBenchmark implements Callable<Integer> {
   private static List<String> fuse(List<String> semantic, List<String> keyword) {
     Map<String, Double> scores = new HashMap<>();
     for (int i = 0; i < semantic.size(); i++) {
-      scores.merge(semantic.get(i), 1.0 / (RRF_K + i + 1), Double::sum);
+      scores.merge(semantic.get(i), 1.0 / (SERVED_RRF_K + i + 1), Double::sum);
     }
     for (int i = 0; i < keyword.size(); i++) {
-      scores.merge(keyword.get(i), 1.0 / (RRF_K + i + 1), Double::sum);
+      scores.merge(keyword.get(i), 1.0 / (SERVED_RRF_K + i + 1), Double::sum);
     }
     return scores.entrySet().stream()
         .sorted(
@@ -582,7 +582,7 @@ public final class SearchBenchmark implements Callable<Integer> {
                 queries,
                 ALONE_QUERIES,
                 recallQueries,
-                RRF_K,
+                SERVED_RRF_K,
                 FUSION_DEPTH))
         .table(rows)
         .paragraph(warmUpRounds(results))

@@ -1,5 +1,6 @@
 package dev.eventsuite.vectors.config;
 
+import dev.eventsuite.vectors.store.oracle.OracleVectorTables;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
@@ -213,7 +214,7 @@ public interface VectorsConfig {
      * The table of chunks and vectors: {@code vector_chunks}, made by the services' migrations, or
      * a table a shadow index was filled into, which embed-service makes when missing.
      */
-    @WithDefault("vector_chunks")
+    @WithDefault(OracleVectorTables.DEFAULT_TABLE)
     String table();
   }
 }
