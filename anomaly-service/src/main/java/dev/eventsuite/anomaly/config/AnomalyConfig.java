@@ -41,10 +41,10 @@ public interface AnomalyConfig {
   interface Detector {
 
     /**
-     * {@code knn}, {@code random-cut-forest}, {@code zscore}, {@code robust-zscore} or {@code
-     * model}.
+     * {@code novelty}, {@code knn}, {@code random-cut-forest}, {@code zscore}, {@code
+     * robust-zscore} or {@code model}.
      */
-    @WithDefault("knn")
+    @WithDefault("novelty")
     String method();
 
     /**

@@ -29,6 +29,8 @@ public record DetectorSpec(
 
   /** The detectors, each with the threshold it has unless one is configured. */
   public enum Method {
+    /** {@link NoveltyDetector} over one feature. */
+    NOVELTY(14),
     /** {@link KnnDetector} over one feature. */
     KNN(2.5),
     /** {@link RandomCutForestDetector} over one feature. */
@@ -81,6 +83,7 @@ public record DetectorSpec(
   /** A new detector of one feature's values; not for the model detector. */
   public Detector newDetector(RunningStats baseline) {
     return switch (method) {
+      case NOVELTY -> new NoveltyDetector(warmUp, threshold);
       case KNN -> new KnnDetector(warmUp, threshold);
       case RANDOM_CUT_FOREST -> new RandomCutForestDetector(warmUp, threshold);
       case ZSCORE -> new ZScoreDetector(warmUp, threshold, globalBaseline ? baseline : null);

@@ -127,7 +127,7 @@ public class Detectors {
     throw new IllegalArgumentException(
         "unknown detector '"
             + name
-            + "': expected knn, random-cut-forest, zscore, robust-zscore or model");
+            + "': expected novelty, knn, random-cut-forest, zscore, robust-zscore or model");
   }
 
   private void checkModels(DetectorSpec spec) {
