@@ -155,7 +155,7 @@ public final class NoveltyDetector implements Detector {
       high = Math.max(high, value);
     }
     lowest = low;
-    // A series constant so far gets bands a tenth of its magnitude (of 1 about 0) wide.
+    // A series constant so far has its magnitude (at least 1) cut into the bands instead.
     bandWidth = (high > low ? high - low : Math.max(Math.abs(low), 1)) / levels.bands();
     for (double value : learning) {
       reach(band(value));
