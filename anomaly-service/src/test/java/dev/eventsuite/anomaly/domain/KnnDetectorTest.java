@@ -1,5 +1,6 @@
 package dev.eventsuite.anomaly.domain;
 
+import static dev.eventsuite.anomaly.domain.Rhythms.cycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,11 +10,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class KnnDetectorTest {
-
-  /** A daily-like cycle of 48 values with noise: a rhythm the detector should learn. */
-  private static double cycle(int i, Random random) {
-    return 50 + 20 * Math.sin(2 * Math.PI * i / 48) + random.nextGaussian();
-  }
 
   @Test
   void shouldOnlyLearnThroughItsWarmUp() {

@@ -1,5 +1,6 @@
 package dev.eventsuite.anomaly.domain;
 
+import static dev.eventsuite.anomaly.domain.Rhythms.cycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,11 +12,6 @@ import org.junit.jupiter.api.Test;
 class NoveltyDetectorTest {
 
   private static final double THRESHOLD = DetectorSpec.Method.NOVELTY.defaultThreshold();
-
-  /** A noisy daily-like cycle of 48 values between about 30 and 70. */
-  private static double cycle(int i, Random random) {
-    return 50 + 20 * Math.sin(2 * Math.PI * i / 48) + random.nextGaussian();
-  }
 
   /** Indexes of the values flagged, from the first of them. */
   private static List<Integer> flagged(NoveltyDetector detector, double[] values) {

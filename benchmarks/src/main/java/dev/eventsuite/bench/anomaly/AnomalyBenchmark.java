@@ -18,7 +18,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -101,21 +100,29 @@ public final class AnomalyBenchmark implements Callable<Integer> {
 
     /** anomaly-service's detector of a method over a feature, made as the service makes it. */
     static Candidate of(String name, Method method, Feature feature, int window) {
-      return new Candidate(
+      return of(
           name,
           feature.equals(Feature.DELTA),
+          warmUp ->
+              new DetectorSpec(
+                      method,
+                      feature,
+                      method.defaultThreshold(),
+                      warmUp,
+                      window,
+                      false,
+                      null,
+                      List.of())
+                  .newDetector(null));
+    }
+
+    /** A detector made for each series given its warm-up, scoring the value or the delta. */
+    static Candidate of(String name, boolean delta, IntFunction<Detector> detectors) {
+      return new Candidate(
+          name,
+          delta,
           warmUp -> {
-            Detector detector =
-                new DetectorSpec(
-                        method,
-                        feature,
-                        method.defaultThreshold(),
-                        warmUp,
-                        window,
-                        false,
-                        null,
-                        List.of())
-                    .newDetector(null);
+            Detector detector = detectors.apply(warmUp);
             return value -> detector.score(value).score();
           });
     }
@@ -159,11 +166,8 @@ public final class AnomalyBenchmark implements Callable<Integer> {
     Map<String, NabScorer.Profile> profiles = profiles(nab);
     Map<String, Evaluation> ours = new LinkedHashMap<>();
     for (Candidate candidate : candidates) {
-      List<NabScorer.Series> series = new ArrayList<>();
       long started = System.nanoTime();
-      for (NabFile file : files) {
-        series.add(new NabScorer.Series(scores(candidate, file), file.windows()));
-      }
+      List<NabScorer.Series> series = series(candidate, files);
       double seconds = (System.nanoTime() - started) / 1e9;
       Map<String, Double> byProfile = new LinkedHashMap<>();
       double threshold = Double.NaN;
@@ -250,26 +254,13 @@ public final class AnomalyBenchmark implements Callable<Integer> {
 
   private static Sensitivity sensitivity(List<NabFile> files, NabScorer.Profile standard) {
     Map<NoveltyDetector.Levels, List<NabScorer.Series>> bySetting = new LinkedHashMap<>();
-    for (int learning : LEARNING) {
-      for (int bands : BANDS) {
-        for (int rest : REST) {
-          NoveltyDetector.Levels levels = new NoveltyDetector.Levels(learning, bands, rest);
-          Candidate candidate =
-              new Candidate(
-                  levels.toString(),
-                  false,
-                  warmUp -> {
-                    Detector detector =
-                        new NoveltyDetector(warmUp, Method.NOVELTY.defaultThreshold(), levels);
-                    return value -> detector.score(value).score();
-                  });
-          List<NabScorer.Series> series = new ArrayList<>();
-          for (NabFile file : files) {
-            series.add(new NabScorer.Series(scores(candidate, file), file.windows()));
-          }
-          bySetting.put(levels, series);
-        }
-      }
+    for (NoveltyDetector.Levels levels : grid()) {
+      Candidate candidate =
+          Candidate.of(
+              levels.toString(),
+              false,
+              warmUp -> new NoveltyDetector(warmUp, Method.NOVELTY.defaultThreshold(), levels));
+      bySetting.put(levels, series(candidate, files));
     }
     NabScorer scorer = new NabScorer(standard);
     Map<NoveltyDetector.Levels, Double> scores = new LinkedHashMap<>();
@@ -297,6 +288,28 @@ public final class AnomalyBenchmark implements Callable<Integer> {
     }
     System.out.printf("novelty's settings: %s, held out: %s%n", scores, folds);
     return new Sensitivity(scores, folds);
+  }
+
+  /** The level settings of the grid: each value learnt with each number of bands and rest. */
+  private static List<NoveltyDetector.Levels> grid() {
+    List<NoveltyDetector.Levels> grid = new ArrayList<>();
+    for (int learning : LEARNING) {
+      for (int bands : BANDS) {
+        for (int rest : REST) {
+          grid.add(new NoveltyDetector.Levels(learning, bands, rest));
+        }
+      }
+    }
+    return grid;
+  }
+
+  /** The candidate's scores of each series. */
+  private static List<NabScorer.Series> series(Candidate candidate, List<NabFile> files) {
+    List<NabScorer.Series> series = new ArrayList<>();
+    for (NabFile file : files) {
+      series.add(new NabScorer.Series(scores(candidate, file), file.windows()));
+    }
+    return series;
   }
 
   /** Every other series, from the first (parity 0) or the second. */
@@ -424,6 +437,8 @@ public final class AnomalyBenchmark implements Callable<Integer> {
       List<NabFile> files,
       SpeedRun.Result speed,
       Sensitivity sensitivity) {
+    double[] gridScores =
+        sensitivity.scores().values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
     List<List<String>> rows = new ArrayList<>();
     List<String> header = new ArrayList<>(List.of("detector", "source"));
     header.addAll(profiles);
@@ -554,13 +569,9 @@ public final class AnomalyBenchmark implements Callable<Integer> {
                     + " flatters it; the check below chooses the setting on every other series (in"
                     + " NAB's order, which mixes its categories) and scores it on the rest, the"
                     + " threshold swept on the held-out half as NAB sweeps it on the whole.",
-                Percentiles.format(
-                    sensitivity.scores().values().stream().mapToDouble(d -> d).min().orElseThrow(),
-                    1),
-                Percentiles.format(
-                    sensitivity.scores().values().stream().mapToDouble(d -> d).max().orElseThrow(),
-                    1),
-                Percentiles.format(median(sensitivity.scores().values()), 1)))
+                Percentiles.format(gridScores[0], 1),
+                Percentiles.format(gridScores[gridScores.length - 1], 1),
+                Percentiles.format(gridScores[gridScores.length / 2], 1)))
         .table(foldTable(sensitivity))
         .heading("Detection delay of the default detector")
         .paragraph(
@@ -644,11 +655,6 @@ public final class AnomalyBenchmark implements Callable<Integer> {
               Percentiles.format(fold.defaultScore(), 1)));
     }
     return rows;
-  }
-
-  private static double median(Collection<Double> values) {
-    double[] sorted = values.stream().mapToDouble(d -> d).sorted().toArray();
-    return sorted[sorted.length / 2];
   }
 
   private static String delay(int rows, Duration step) {
